@@ -1,0 +1,88 @@
+"""Numbered, append-only schema migrations (``PRAGMA user_version``).
+
+A new database takes the same path as an old one: every migration from the
+file's version to :data:`HEAD` runs in one transaction.  Before an existing
+database is migrated a consistent copy is written beside it with
+``VACUUM INTO`` (safe on a live WAL database, unlike a file copy).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import importlib.resources
+import pathlib
+from typing import Callable
+
+from db.connection import split_statements
+from db.errors import DatabaseError, DatabaseTooNew
+
+
+def _sql(name: str) -> Callable[[object], None]:
+    def apply(conn) -> None:
+        text = importlib.resources.files("db.schema").joinpath(name).read_text("utf-8")
+        for statement in split_statements(text):
+            conn.execute(statement)
+    apply.__name__ = name
+    return apply
+
+
+def _then(*steps: Callable[[object], None]) -> Callable[[object], None]:
+    def apply(conn) -> None:
+        for step in steps:
+            step(conn)
+    return apply
+
+
+def _rebuild_search(conn) -> None:
+    from db.search_index import rebuild
+    rebuild(conn)
+
+
+# (version, description, step).  Append only: never edit a landed step.
+MIGRATIONS: list[tuple[int, str, Callable[[object], None]]] = [
+    (1, "registry", _sql("0001_registry.sql")),
+    (2, "users, roles and audit trail", _sql("0002_users_audit.sql")),
+    (3, "search indexes", _then(_sql("0003_search.sql"), lambda conn: _rebuild_search(conn))),
+]
+HEAD = MIGRATIONS[-1][0]
+
+
+def version(conn) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def backup_before_migrating(conn, path: pathlib.Path, from_version: int) -> pathlib.Path:
+    """Write ``<name>.v<N>-<stamp>.bak`` next to ``path``; returns its path."""
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.v{from_version}-{stamp}.bak")
+    conn.execute("VACUUM INTO ?", (str(target),))
+    return target
+
+
+def migrate(conn, *, path: pathlib.Path | None = None, upto: int | None = None) -> int:
+    """Bring the database to ``upto`` (default :data:`HEAD`); returns the new version.
+
+    Runs on the calling thread in one transaction; on any error the file is
+    left exactly as it was.  Raises :class:`DatabaseTooNew` for a file written
+    by a newer app.
+    """
+    target = HEAD if upto is None else upto
+    current = version(conn)
+    if current > HEAD:
+        raise DatabaseTooNew(
+            f"此数据库由更新版本的社区台账创建（结构版本 {current}，本程序支持到 {HEAD}），"
+            "为防止数据损坏已拒绝打开。请安装最新版本后再打开。")
+    if current >= target:
+        return current
+    if current > 0 and path is not None:
+        backup_before_migrating(conn, path, current)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for number, _description, step in MIGRATIONS:
+            if current < number <= target:
+                step(conn)
+        conn.execute(f"PRAGMA user_version = {int(target)}")
+        conn.execute("COMMIT")
+    except Exception as exc:
+        conn.execute("ROLLBACK")
+        raise DatabaseError(f"数据库升级失败，原文件未改动：{exc}") from exc
+    return target

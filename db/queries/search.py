@@ -1,0 +1,77 @@
+"""Search queries over the FTS5 indexes (see db/search_index.py for the documents)."""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+_RESIDENT_COLUMNS = """r.id, r.household_id, r.name, r.sex, r.birth_date, r.id_number, r.phone,
+    r.residence_status, r.political_status, r.status, b.name AS building_name, h.entrance, h.unit,
+    g.name AS grid_name, g.id AS grid_id"""
+
+
+def _hits_cte(matches: Sequence[tuple[str, str]]) -> tuple[str, list[Any]]:
+    """``WITH hits`` intersecting one FTS MATCH per (table, expression)."""
+    parts, params = [], []
+    for table, expression in matches:
+        parts.append(f"SELECT rowid FROM {table} WHERE {table} MATCH ?")
+        params.append(expression)
+    return "WITH hits(docid) AS (" + " INTERSECT ".join(parts) + ")", params
+
+
+def residents(conn, matches: Sequence[tuple[str, str]], *, rank_text: str, where: Sequence[str],
+              params: Sequence[Any], limit: int) -> list[dict[str, Any]]:
+    cte, cte_params = _hits_cte(matches)
+    conditions = " AND ".join(["hits.docid % 2 = 0", "r.deleted_at IS NULL", *where])
+    sql = f"""{cte}
+        SELECT {_RESIDENT_COLUMNS},
+               CASE WHEN r.name = :q THEN 0
+                    WHEN r.name LIKE :q || '%' OR r.name_pinyin LIKE lower(:q) || '%'
+                         OR r.name_initials = lower(:q) THEN 1
+                    WHEN r.id_number LIKE '%' || upper(:q) OR r.phone LIKE '%' || :q THEN 1
+                    ELSE 2 END AS rank
+        FROM hits JOIN residents r ON r.rowid = hits.docid / 2
+        JOIN households h ON h.id = r.household_id JOIN buildings b ON b.id = h.building_id
+        JOIN grids g ON g.id = b.grid_id
+        WHERE {conditions}
+        ORDER BY rank, CASE r.status WHEN '在册' THEN 0 ELSE 1 END, r.name_pinyin
+        LIMIT :limit"""
+    named = {f"p{i}": v for i, v in enumerate([*cte_params, *params])}
+    named.update(q=rank_text, limit=limit)
+    sql = _number(sql, len(cte_params) + len(params))
+    cur = conn.execute(sql, named)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def households(conn, matches: Sequence[tuple[str, str]], *, where: Sequence[str],
+               params: Sequence[Any], limit: int) -> list[dict[str, Any]]:
+    cte, cte_params = _hits_cte(matches)
+    conditions = " AND ".join(["hits.docid % 2 = 1", "h.deleted_at IS NULL", *where])
+    sql = f"""{cte}
+        SELECT h.id, h.entrance, h.unit, h.separated, b.name AS building_name, g.name AS grid_name,
+               g.id AS grid_id, hr.name AS head_name,
+               (SELECT count(*) FROM residents m WHERE m.household_id = h.id AND m.deleted_at IS NULL
+                 AND m.status = '在册') AS member_count
+        FROM hits JOIN households h ON h.rowid = (hits.docid - 1) / 2
+        JOIN buildings b ON b.id = h.building_id JOIN grids g ON g.id = b.grid_id
+        LEFT JOIN residents hr ON hr.id = h.head_resident_id
+        WHERE {conditions}
+        ORDER BY b.sort_no, h.entrance, length(h.unit), h.unit
+        LIMIT :limit"""
+    named = {f"p{i}": v for i, v in enumerate([*cte_params, *params])}
+    named["limit"] = limit
+    sql = _number(sql, len(cte_params) + len(params))
+    cur = conn.execute(sql, named)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def _number(sql: str, count: int) -> str:
+    """Turn the positional ``?`` marks into ``:p0``, ``:p1``… (mixed with named ones)."""
+    out, n = [], 0
+    for ch in sql:
+        if ch == "?" and n < count:
+            out.append(f":p{n}")
+            n += 1
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -1,0 +1,13 @@
+-- 0003: search indexes, maintained by db/search_index.py in the same transaction as each write.
+-- Document rowid: residents.rowid * 2 for a resident, households.rowid * 2 + 1 for a household.
+-- search_tri: trigram substrings (queries of 3+ characters).
+CREATE VIRTUAL TABLE search_tri USING fts5(
+    name, address, phone, id_number,
+    tokenize = 'trigram', content = '', contentless_delete = 1
+);
+-- search_uni: one token per Han character (1–2 character queries as phrases), pinyin full and
+-- initials (prefix queries), and reversed ID number / phone (tail queries as prefixes).
+CREATE VIRTUAL TABLE search_uni USING fts5(
+    chars, pinyin, tails,
+    tokenize = 'unicode61', content = '', contentless_delete = 1
+);

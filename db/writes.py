@@ -1,0 +1,216 @@
+"""The single write path for record tables.
+
+Every insert, update and soft delete of a record goes through :class:`Writer`,
+so that stamping (``updated_at``/``updated_by``), the audit trail, search
+indexes and undo all see the same change, inside the same transaction.
+Hooks run inside that transaction: if a hook raises, the write is undone.
+"""
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as _dt
+import uuid
+from typing import Any, Callable, Iterator
+
+import sqlite_utils
+
+RECORD_COLUMNS = ("id", "created_at", "updated_at", "updated_by", "deleted_at")
+# Bookkeeping columns never shown as "changed fields" in the audit or undo.
+_STAMP_COLUMNS = {"updated_at", "updated_by", "created_at"}
+
+
+def utc_now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclasses.dataclass(frozen=True)
+class Actor:
+    """Who is writing: a signed-in user, or the system (migrations, demo)."""
+    user_id: str | None = None
+    username: str = "system"
+
+
+@dataclasses.dataclass(frozen=True)
+class Write:
+    table: str
+    record_id: str
+    action: str                       # insert / update / delete / restore
+    old: dict[str, Any] | None
+    new: dict[str, Any] | None
+
+    @property
+    def changed(self) -> dict[str, tuple[Any, Any]]:
+        """Fields whose value changed, ``{field: (old, new)}``, stamps left out."""
+        old = self.old or {}
+        new = self.new or {}
+        keys = [k for k in (new or old) if k not in _STAMP_COLUMNS]
+        return {k: (old.get(k), new.get(k)) for k in keys if old.get(k) != new.get(k)}
+
+
+@dataclasses.dataclass(frozen=True)
+class Change:
+    """What an operation keeps of a write: enough to undo it and refresh screens."""
+    table: str
+    record_id: str
+    action: str
+    changed: dict[str, tuple[Any, Any]]
+
+
+# Past this many writes an operation (a big import) keeps only its tables and
+# counts: holding every old value of 500k rows for undo would cost gigabytes.
+UNDO_LIMIT = 20_000
+
+
+@dataclasses.dataclass
+class Operation:
+    """One user action: a label and the writes it made (the "what changed" value
+    services return, used for undo and for refreshing only what changed)."""
+    label: str
+    writes: list[Change] = dataclasses.field(default_factory=list)
+    count: int = 0
+    touched: set[str] = dataclasses.field(default_factory=set)
+
+    @property
+    def undoable(self) -> bool:
+        return 0 < self.count <= UNDO_LIMIT
+
+    def add(self, write: Write) -> None:
+        self.count += 1
+        self.touched.add(write.table)
+        if self.count <= UNDO_LIMIT:
+            changed = {} if write.action == "insert" else write.changed
+            self.writes.append(Change(write.table, write.record_id, write.action, changed))
+        elif self.writes:
+            self.writes.clear()
+
+    @property
+    def tables(self) -> set[str]:
+        return set(self.touched)
+
+    def ids(self, table: str) -> set[str]:
+        return {w.record_id for w in self.writes if w.table == table}
+
+
+Hook = Callable[[Write, Actor, str], None]
+
+
+class Writer:
+    """Writes records with stamping, hooks and operation grouping.
+
+    Not thread-safe: the app runs one writing job at a time.
+    """
+
+    def __init__(self, db: sqlite_utils.Database, *, actor: Callable[[], Actor],
+                 clock: Callable[[], str] = utc_now) -> None:
+        self.db = db
+        self._actor = actor
+        self._clock = clock
+        self.hooks: list[Hook] = []
+        self._current: Operation | None = None
+        self.last_operation: Operation | None = None
+
+    @contextlib.contextmanager
+    def operation(self, label: str) -> Iterator[Operation]:
+        """Group writes into one transaction and one undoable operation.
+
+        Nested calls join the outer operation.  On error everything in it is
+        rolled back and the error propagates.
+        """
+        if self._current is not None:
+            with self.db.atomic():
+                yield self._current
+            return
+        op = Operation(label)
+        self._current = op
+        try:
+            with self.db.atomic():
+                yield op
+        finally:
+            self._current = None
+        if op.count:
+            self.last_operation = op if op.undoable else None
+
+    def _record(self, write: Write) -> None:
+        actor = self._actor()
+        now = self._clock()
+        for hook in self.hooks:
+            hook(write, actor, now)
+        if self._current is not None:
+            self._current.add(write)
+
+    def _row(self, table: str, record_id: str) -> dict[str, Any] | None:
+        cur = self.db.execute(f"SELECT * FROM [{table}] WHERE id = ?", [record_id])
+        row = cur.fetchone()
+        if row is None:
+            return None
+        return dict(zip([d[0] for d in cur.description], row))
+
+    def insert(self, table: str, values: dict[str, Any]) -> str:
+        """Insert a record; returns its id (a new UUID unless given)."""
+        with self._ensure_operation(f"insert {table}"):
+            now = self._clock()
+            actor = self._actor()
+            row = dict(values)
+            row.setdefault("id", new_id())
+            row.setdefault("created_at", now)
+            row["updated_at"] = now
+            row["updated_by"] = actor.username
+            row.setdefault("deleted_at", None)
+            cols = ", ".join(f"[{c}]" for c in row)
+            marks = ", ".join("?" for _ in row)
+            self.db.execute(f"INSERT INTO [{table}] ({cols}) VALUES ({marks})", list(row.values()))
+            self._record(Write(table, row["id"], "insert", None, self._row(table, row["id"])))
+            return row["id"]
+
+    def update(self, table: str, record_id: str, changes: dict[str, Any]) -> Write | None:
+        """Change fields of a record; returns the write, or None if nothing changed."""
+        with self._ensure_operation(f"update {table}"):
+            old = self._row(table, record_id)
+            if old is None:
+                raise KeyError(f"{table}:{record_id}")
+            real = {k: v for k, v in changes.items() if old.get(k) != v}
+            if not real:
+                return None
+            real["updated_at"] = self._clock()
+            real["updated_by"] = self._actor().username
+            sets = ", ".join(f"[{k}] = ?" for k in real)
+            self.db.execute(f"UPDATE [{table}] SET {sets} WHERE id = ?", [*real.values(), record_id])
+            action = "update"
+            if "deleted_at" in changes and len(changes) == 1:
+                action = "delete" if changes["deleted_at"] else "restore"
+            write = Write(table, record_id, action, old, self._row(table, record_id))
+            self._record(write)
+            return write
+
+    def soft_delete(self, table: str, record_id: str) -> Write | None:
+        return self.update(table, record_id, {"deleted_at": self._clock()})
+
+    def restore(self, table: str, record_id: str) -> Write | None:
+        return self.update(table, record_id, {"deleted_at": None})
+
+    @contextlib.contextmanager
+    def _ensure_operation(self, label: str) -> Iterator[None]:
+        if self._current is not None:
+            yield
+        else:
+            with self.operation(label):
+                yield
+
+    def undo(self, op: Operation) -> Operation:
+        """Reverse ``op`` as a new operation (itself audited); returns it."""
+        # Inserted rows are soft-deleted; changed fields get their old values back.
+        with self.operation(f"撤销：{op.label}") as undo_op:
+            for write in reversed(op.writes):
+                if write.action == "insert":
+                    self.soft_delete(write.table, write.record_id)
+                else:
+                    self.update(write.table, write.record_id,
+                                {k: old for k, (old, _new) in write.changed.items()})
+        # Undoing the undo is a redo; but "undo last" should not loop on itself.
+        self.last_operation = None
+        return undo_op

@@ -1,0 +1,65 @@
+"""Names to pinyin for search and sorting: 张伟 → ('zhangwei', 'zw').
+
+pypinyin is imported lazily (it costs start-up time) and asked once per
+character: names reuse a few thousand characters, so a per-character cache
+turns 500k names into dictionary look-ups.  Surnames read differently from the
+same character in ordinary words (曾 zeng, not ceng), hence the surname table.
+"""
+from __future__ import annotations
+
+import functools
+
+# Surname readings that differ from the character's most common reading, and
+# compound surnames (syllables separated by a space).  Longest match first.
+SURNAMES: dict[str, str] = {
+    "尉迟": "yu chi", "万俟": "mo qi", "长孙": "zhang sun", "单于": "chan yu", "澹台": "tan tai",
+    "令狐": "ling hu", "皇甫": "huang fu", "欧阳": "ou yang", "司马": "si ma", "上官": "shang guan",
+    "诸葛": "zhu ge", "东方": "dong fang", "夏侯": "xia hou", "公孙": "gong sun", "慕容": "mu rong",
+    "曾": "zeng", "单": "shan", "解": "xie", "查": "zha", "仇": "qiu", "区": "ou", "朴": "piao",
+    "覃": "qin", "乐": "yue", "缪": "miao", "翟": "zhai", "盖": "ge", "繁": "po", "种": "chong",
+    "召": "shao", "员": "yun", "尉": "wei", "秘": "bi", "牟": "mou", "宓": "mi", "阚": "kan",
+    "隗": "wei", "句": "gou", "黑": "he", "蕃": "pi", "过": "guo", "朝": "chao", "折": "she",
+    "能": "nai", "薄": "bo", "郇": "xun", "臧": "zang", "柏": "bai", "费": "fei", "便": "pian",
+    "沈": "shen", "贾": "jia", "葛": "ge", "纪": "ji", "任": "ren", "华": "hua", "洗": "xian",
+    "冼": "xian", "那": "na", "佘": "she", "逄": "pang", "庞": "pang", "殷": "yin", "尹": "yin",
+    "都": "du", "重": "chong", "相": "xiang", "藏": "zang", "卜": "bu", "石": "shi", "叶": "ye",
+    "长": "chang", "行": "xing", "和": "he", "莘": "shen", "恽": "yun", "訾": "zi", "阿": "a",
+}
+_LONGEST_SURNAME = max(len(s) for s in SURNAMES)
+
+
+@functools.lru_cache(maxsize=None)
+def char_pinyin(ch: str) -> str:
+    """Most common toneless reading of one character; non-Han kept lower-cased."""
+    if not ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"):
+        return ch.lower() if ch.isalnum() else ""
+    from pypinyin import Style, lazy_pinyin  # lazy: keeps app start fast
+    reading = lazy_pinyin(ch, style=Style.NORMAL, errors="ignore")
+    return reading[0].replace("ü", "v") if reading else ""
+
+
+def _syllables(name: str) -> list[str]:
+    name = "".join(name.split())
+    out: list[str] = []
+    rest = name
+    for size in range(min(_LONGEST_SURNAME, len(name) - 1), 0, -1):
+        head = name[:size]
+        if head in SURNAMES:
+            # Compound surnames are stored as space-separated syllables.
+            out.extend(SURNAMES[head].split())
+            rest = name[size:]
+            break
+    out.extend(p for p in (char_pinyin(c) for c in rest) if p)
+    return out
+
+
+def name_pinyin(name: str) -> tuple[str, str]:
+    """(full pinyin, initials) of a person's name, lower-case, no spaces."""
+    syllables = _syllables(name or "")
+    return "".join(syllables), "".join(s[0] for s in syllables if s)
+
+
+def text_pinyin(text: str) -> tuple[str, str]:
+    """(full pinyin, initials) of any text, without surname rules."""
+    syllables = [p for p in (char_pinyin(c) for c in text or "") if p]
+    return "".join(syllables), "".join(s[0] for s in syllables)

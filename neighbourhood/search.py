@@ -1,0 +1,173 @@
+"""Search as you type over residents and households.
+
+Staff type whatever they have: part of a name (张 / 张伟), pinyin (zw, zhangw),
+the last digits of an ID number, a phone fragment, or an address fragment
+(12栋2单元).  Every term is answered from the FTS5 indexes (never a
+``LIKE '%…%'`` scan); terms separated by spaces must all match.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import re
+from typing import TYPE_CHECKING, Any
+
+from db.queries import search as sq
+from db.search_index import spaced
+from neighbourhood.masking import mask_row
+from neighbourhood.records import address_of
+
+if TYPE_CHECKING:
+    from neighbourhood.ledger import Ledger
+
+_PINYIN = re.compile(r"^[a-zA-Z]+$")
+_DIGITS = re.compile(r"^[0-9]+[xX]?$")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclasses.dataclass(frozen=True)
+class SearchFilters:
+    grid_id: str | None = None
+    building_id: str | None = None
+    residence_status: str | None = None      # 户籍 / 常住 / 流动
+    age_min: int | None = None
+    age_max: int | None = None
+    party_member: bool | None = None
+    include_left: bool = False                 # also 迁出/死亡
+
+
+@dataclasses.dataclass(frozen=True)
+class SearchHit:
+    kind: str                 # 'resident' or 'household'
+    id: str
+    household_id: str
+    title: str                # name, or address for a household
+    detail: str               # address / head and size
+    grid_name: str
+    id_number: str = ""       # masked unless allowed
+    phone: str = ""
+    status: str = "在册"
+    rank: int = 2
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def term_match(term: str) -> list[tuple[str, str]] | None:
+    """FTS (table, MATCH expression) alternatives for one term; None if unsearchable.
+
+    Alternatives are OR-ed by putting them in one expression per table.
+    """
+    term = term.strip()
+    if not term:
+        return None
+    if _PINYIN.match(term):
+        return [("search_uni", f"pinyin : {term.lower()}*")]
+    if _DIGITS.match(term):
+        tail = f"tails : {term.upper()[::-1].lower()}*"
+        if len(term) >= 3:
+            return [("search_uni", tail), ("search_tri", "{phone id_number} : " + _quote(term.upper()))]
+        return [("search_uni", tail)]
+    if len(term) >= 3:
+        return [("search_tri", _quote(term))]
+    if _HAN.search(term):
+        return [("search_uni", "chars : " + _quote(spaced(term)))]
+    return None
+
+
+def _age_bounds(filters: SearchFilters, today: _dt.date) -> list[tuple[str, Any]]:
+    out = []
+    if filters.age_min is not None:  # born on or before today - age_min years
+        out.append(("r.birth_date <= ?", today.replace(year=today.year - filters.age_min).isoformat()
+                    if not (today.month == 2 and today.day == 29) else f"{today.year - filters.age_min}-02-28"))
+    if filters.age_max is not None:  # younger than age_max + 1
+        limit = today.year - filters.age_max - 1
+        day = today.replace(year=limit) if not (today.month == 2 and today.day == 29) else _dt.date(limit, 2, 28)
+        out.append(("r.birth_date > ?", day.isoformat()))
+    return out
+
+
+class Search:
+    def __init__(self, ledger: "Ledger") -> None:
+        self._l = ledger
+
+    def find(self, text: str, *, filters: SearchFilters | None = None, limit: int = 100,
+             today: _dt.date | None = None) -> list[SearchHit]:
+        """Residents (best first) then matching households, at most ``limit`` of each.
+
+        Read-only; safe on a worker thread with its own connection.
+        """
+        filters = filters or SearchFilters()
+        terms = [t for t in (text or "").split() if t]
+        if not terms:
+            return []
+        alternatives = [term_match(t) for t in terms]
+        if any(a is None for a in alternatives):
+            return []
+        # One term may need two tables (ID tail or phone fragment): search each combination.
+        combos: list[list[tuple[str, str]]] = [[]]
+        for options in alternatives:
+            combos = [c + [o] for c in combos for o in options]
+        where, params = self._filters(filters, today or _dt.date.today())
+        rank_text = terms[0] if len(terms) == 1 else ""
+        residents: dict[str, dict[str, Any]] = {}
+        for combo in combos:
+            for row in sq.residents(self._l.conn, combo, rank_text=rank_text, where=where,
+                                    params=params, limit=limit):
+                if row["id"] not in residents or row["rank"] < residents[row["id"]]["rank"]:
+                    residents[row["id"]] = row
+        ranked = sorted(residents.values(), key=lambda r: (r["rank"], r["status"] != "在册"))[:limit]
+        hits = [self._resident_hit(r) for r in ranked]
+        hh_where = [w.replace("r.", "h.") for w in where if w.startswith(("g.", "b."))]
+        hh_params = [p for w, p in zip(where, params) if w.startswith(("g.", "b."))]
+        seen = set()
+        for combo in combos:
+            for row in sq.households(self._l.conn, combo, where=hh_where, params=hh_params, limit=limit):
+                if row["id"] in seen:
+                    continue
+                seen.add(row["id"])
+                address = address_of(row["building_name"], row["entrance"], row["unit"])
+                hits.append(SearchHit("household", row["id"], row["id"], address,
+                                      f"户主 {row['head_name'] or '（未设）'}，{row['member_count']} 人",
+                                      row["grid_name"]))
+        return hits
+
+    def _filters(self, f: SearchFilters, today: _dt.date) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if f.grid_id:
+            where.append("g.id = ?")
+            params.append(f.grid_id)
+        if f.building_id:
+            where.append("b.id = ?")
+            params.append(f.building_id)
+        if f.residence_status:
+            where.append("r.residence_status = ?")
+            params.append(f.residence_status)
+        for clause, value in _age_bounds(f, today):
+            where.append(clause)
+            params.append(value)
+        if f.party_member is True:
+            where.append("r.political_status LIKE ?")
+            params.append("中共%")
+        elif f.party_member is False:
+            where.append("coalesce(r.political_status, '') NOT LIKE ?")
+            params.append("中共%")
+        if not f.include_left:
+            where.append("r.status = ?")
+            params.append("在册")
+        return where, params
+
+    def _resident_hit(self, row: dict[str, Any]) -> SearchHit:
+        full = self._l.listing.show_full and self._l.access.can_view_full
+        mask_row(row, full=full)
+        address = address_of(row["building_name"], row["entrance"], row["unit"])
+        age = ""
+        if row["birth_date"]:
+            born = _dt.date.fromisoformat(row["birth_date"])
+            today = _dt.date.today()
+            age = f"，{today.year - born.year - ((today.month, today.day) < (born.month, born.day))}岁"
+        return SearchHit("resident", row["id"], row["household_id"], row["name"],
+                         f"{row['sex'] or ''}{age}，{address}", row["grid_name"],
+                         row["id_number"] or "", row["phone"] or "", row["status"], row["rank"])
