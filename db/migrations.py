@@ -37,12 +37,29 @@ def _rebuild_search(conn) -> None:
     rebuild(conn)
 
 
-# (version, description, step).  Append only: never edit a landed step.
-MIGRATIONS: list[tuple[int, str, Callable[[object], None]]] = [
-    (1, "registry", _sql("0001_registry.sql")),
-    (2, "users, roles and audit trail", _sql("0002_users_audit.sql")),
-    (3, "search indexes", _then(_sql("0003_search.sql"), lambda conn: _rebuild_search(conn))),
-]
+# Python steps that run after a numbered SQL file (data that SQL alone cannot build).
+POST_STEPS: dict[int, Callable[[object], None]] = {3: _rebuild_search}
+
+
+def _discover() -> list[tuple[int, str, Callable[[object], None]]]:
+    """Every ``db/schema/NNNN_name.sql``, in order.  Append only: never edit a landed file."""
+    found = []
+    for entry in importlib.resources.files("db.schema").iterdir():
+        name = entry.name
+        if name.endswith(".sql") and name[:4].isdigit():
+            number = int(name[:4])
+            step = _sql(name)
+            if number in POST_STEPS:
+                step = _then(step, POST_STEPS[number])
+            found.append((number, name[5:-4].replace("_", " "), step))
+    found.sort(key=lambda item: item[0])
+    numbers = [n for n, _d, _s in found]
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise RuntimeError(f"schema files must be numbered 0001.. without gaps: {numbers}")
+    return found
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[object], None]]] = _discover()
 HEAD = MIGRATIONS[-1][0]
 
 

@@ -16,6 +16,7 @@ SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁�
 MALE = "伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆帅旭宁龙林国建志文博海东峰成亮"
 FEMALE = "芳娜敏静丽艳娟霞秀英华慧巧美娅雪琳玲颖倩婷佳欣怡悦晶琴云莉萍红梅兰凤洁琳璐"
 AREA_CODES = ("370102", "370103", "370104", "370105", "370112", "370181", "371302", "410105", "320106")
+DEMO_PASSWORD = "demo1234"
 STREETS = ("和平路", "文化东路", "解放路", "历山路", "山大路")
 
 
@@ -59,6 +60,12 @@ def populate(ledger, *, households: int = 2000, seed: int = 7,
             grids.append(ledger.grids.add(name=f"第{'一二三'[i]}网格", code=f"G{i + 1:02d}",
                                           worker_name=worker, worker_phone=phone, sort_no=i))
             made["grids"] += 1
+        # Demo accounts (password DEMO_PASSWORD): director, staff, and a grid worker per grid.
+        ledger.users.create_admin(username="admin", display_name="王书记", password=DEMO_PASSWORD)
+        ledger.users.add(username="zhangmin", display_name="张敏", password=DEMO_PASSWORD, role="staff")
+        for i, grid in enumerate(grids):
+            ledger.users.add(username=f"grid{i + 1}", display_name=grid.worker_name or f"网格员{i + 1}",
+                             password=DEMO_PASSWORD, role="grid_worker", grid_ids=[grid.id])
         households_done = 0
         for b in range(n_buildings):
             grid = grids[b * len(grids) // n_buildings]
@@ -143,3 +150,30 @@ def build_demo(path: pathlib.Path, *, households: int = 2000, seed: int = 7,
 
     with Ledger.open(path) as ledger:
         return populate(ledger, households=households, seed=seed, progress=progress)
+
+
+def cached_demo(path: pathlib.Path, *, households: int = 2000, seed: int = 7,
+                progress: Callable[[int, int], None] | None = None) -> pathlib.Path:
+    """Put a demo database at ``path``, copying today's cached build when there is one.
+
+    Building 2,000 households through the audited services takes several
+    seconds; ``--demo`` should open at once the second time.  The cache is
+    keyed by schema version, size, seed and date (ages depend on the day).
+    """
+    import shutil
+
+    from db.migrations import HEAD
+    from neighbourhood.paths import cache_dir
+
+    cache = cache_dir() / f"demo-v{HEAD}-{households}-{seed}-{_dt.date.today():%Y%m%d}.db"
+    if not cache.exists():
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        for stale in cache.parent.glob("demo-v*.db"):
+            stale.unlink(missing_ok=True)
+        tmp = cache.with_suffix(".building")
+        for suffix in ("", "-wal", "-shm"):
+            pathlib.Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+        build_demo(tmp, households=households, seed=seed, progress=progress)
+        tmp.replace(cache)
+    shutil.copyfile(cache, path)
+    return path

@@ -6,6 +6,7 @@ jobs on a worker one after another, never two at once.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import pathlib
 from typing import Any
 
@@ -55,6 +56,22 @@ class Ledger:
         self.users = Users(self)
         from neighbourhood.search import Search
         self.search = Search(self)
+
+    # Services of later areas load on first use (keeps start-up light).
+    @functools.cached_property
+    def visits(self):
+        from neighbourhood.visits import Visits
+        return Visits(self)
+
+    @functools.cached_property
+    def hardship(self):
+        from neighbourhood.hardship import Hardship
+        return Hardship(self)
+
+    @functools.cached_property
+    def meetings(self):
+        from neighbourhood.meetings import Meetings
+        return Meetings(self)
 
     @classmethod
     def open(cls, path: str | pathlib.Path, *, key: bytes | None = None) -> "Ledger":

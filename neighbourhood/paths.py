@@ -14,3 +14,9 @@ def data_dir() -> pathlib.Path:
 
 def default_database() -> pathlib.Path:
     return data_dir() / "ledger.db"
+
+
+def cache_dir() -> pathlib.Path:
+    import platformdirs
+
+    return pathlib.Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))

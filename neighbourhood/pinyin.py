@@ -7,7 +7,6 @@ same character in ordinary words (曾 zeng, not ceng), hence the surname table.
 """
 from __future__ import annotations
 
-import functools
 
 # Surname readings that differ from the character's most common reading, and
 # compound surnames (syllables separated by a space).  Longest match first.
@@ -25,38 +24,58 @@ SURNAMES: dict[str, str] = {
     "都": "du", "重": "chong", "相": "xiang", "藏": "zang", "卜": "bu", "石": "shi", "叶": "ye",
     "长": "chang", "行": "xing", "和": "he", "莘": "shen", "恽": "yun", "訾": "zi", "阿": "a",
 }
-_LONGEST_SURNAME = max(len(s) for s in SURNAMES)
+_COMPOUND = {k: tuple(v.split()) for k, v in SURNAMES.items() if len(k) == 2}
+_SINGLE = {k: v for k, v in SURNAMES.items() if len(k) == 1}
+_CHARS: dict[str, str] = {}
 
 
-@functools.lru_cache(maxsize=None)
-def char_pinyin(ch: str) -> str:
-    """Most common toneless reading of one character; non-Han kept lower-cased."""
+def _compute(ch: str) -> str:
     if not ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"):
         return ch.lower() if ch.isalnum() else ""
     from pypinyin import Style, lazy_pinyin  # lazy: keeps app start fast
+
     reading = lazy_pinyin(ch, style=Style.NORMAL, errors="ignore")
     return reading[0].replace("ü", "v") if reading else ""
 
 
-def _syllables(name: str) -> list[str]:
-    name = "".join(name.split())
-    out: list[str] = []
-    rest = name
-    for size in range(min(_LONGEST_SURNAME, len(name) - 1), 0, -1):
-        head = name[:size]
-        if head in SURNAMES:
-            # Compound surnames are stored as space-separated syllables.
-            out.extend(SURNAMES[head].split())
-            rest = name[size:]
-            break
-    out.extend(p for p in (char_pinyin(c) for c in rest) if p)
-    return out
+def char_pinyin(ch: str) -> str:
+    """Most common toneless reading of one character; non-Han kept lower-cased."""
+    reading = _CHARS.get(ch)
+    if reading is None:
+        reading = _CHARS[ch] = _compute(ch)
+    return reading
 
 
 def name_pinyin(name: str) -> tuple[str, str]:
-    """(full pinyin, initials) of a person's name, lower-case, no spaces."""
-    syllables = _syllables(name or "")
-    return "".join(syllables), "".join(s[0] for s in syllables if s)
+    """(full pinyin, initials) of a person's name, lower-case, no spaces.
+
+    Hot path (500k names on import/migration): plain dict look-ups, no calls
+    per character once the character is known.
+    """
+    if not name:
+        return "", ""
+    if " " in name or "\u3000" in name:
+        name = "".join(name.split())
+        if not name:
+            return "", ""
+    if len(name) >= 3 and name[:2] in _COMPOUND:
+        first, second = _COMPOUND[name[:2]]
+        full, initials, rest = first + second, first[0] + second[0], name[2:]
+    elif len(name) >= 2 and name[0] in _SINGLE:
+        full = _SINGLE[name[0]]
+        initials, rest = full[0], name[1:]
+    else:
+        full = initials = ""
+        rest = name
+    chars = _CHARS
+    for ch in rest:
+        reading = chars.get(ch)
+        if reading is None:
+            reading = char_pinyin(ch)
+        if reading:
+            full += reading
+            initials += reading[0]
+    return full, initials
 
 
 def text_pinyin(text: str) -> tuple[str, str]:

@@ -13,12 +13,14 @@ from neighbourhood.keyring import KeyringError, is_encrypted
 from neighbourhood.ledger import Ledger, encrypt_ledger
 from neighbourhood.users import SignInError
 
-PASSWORD = "abc12345"
+from neighbourhood.demo import DEMO_PASSWORD
+
+PASSWORD = DEMO_PASSWORD
 
 
 @pytest.fixture
 def admin_ledger(demo_ledger):
-    demo_ledger.users.create_admin(username="admin", display_name="王书记", password=PASSWORD)
+    """The demo's director, signed in (the demo creates the admin account)."""
     demo_ledger.users.sign_in("admin", PASSWORD)
     return demo_ledger
 
