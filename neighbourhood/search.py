@@ -76,6 +76,14 @@ def term_match(term: str) -> list[tuple[str, str]] | None:
     return None
 
 
+def _merge(combo: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """One MATCH per table (FTS5 ANDs inside one query far faster than INTERSECT)."""
+    by_table: dict[str, list[str]] = {}
+    for table, expression in combo:
+        by_table.setdefault(table, []).append(f"({expression})")
+    return [(table, " AND ".join(parts)) for table, parts in by_table.items()]
+
+
 def _age_bounds(filters: SearchFilters, today: _dt.date) -> list[tuple[str, Any]]:
     out = []
     if filters.age_min is not None:  # born on or before today - age_min years
@@ -112,18 +120,35 @@ class Search:
         where, params = self._filters(filters, today or _dt.date.today())
         rank_text = terms[0] if len(terms) == 1 else ""
         residents: dict[str, dict[str, Any]] = {}
-        for combo in combos:
-            for row in sq.residents(self._l.conn, combo, rank_text=rank_text, where=where,
-                                    params=params, limit=limit):
+
+        def take(rows: list[dict[str, Any]]) -> None:
+            for row in rows:
                 if row["id"] not in residents or row["rank"] < residents[row["id"]]["rank"]:
                     residents[row["id"]] = row
-        ranked = sorted(residents.values(), key=lambda r: (r["rank"], r["status"] != "在册"))[:limit]
+
+        # Best hits first, from index ranges: a name or pinyin that starts with the term.
+        # A one-letter or one-character term matches tens of thousands at street scale;
+        # ranking all of them per keystroke would stall typing.
+        if len(terms) == 1:
+            term = terms[0]
+            columns = (("name_pinyin", "name_initials") if _PINYIN.match(term)
+                       else ("name",) if _HAN.search(term) else ())
+            for column in columns:
+                take(sq.residents_starting(self._l.conn, column, term.lower() if column != "name" else term,
+                                           rank_text=rank_text, where=where, params=params, limit=limit))
+        if len(residents) < limit:
+            for combo in combos:
+                take(sq.residents(self._l.conn, _merge(combo), rank_text=rank_text, where=where,
+                                  params=params, limit=limit))
+        ranked = sorted(residents.values(), key=lambda r: (r["rank"], r["status"] != "在册",
+                                                           r["name_pinyin"] or ""))[:limit]
         hits = [self._resident_hit(r) for r in ranked]
         hh_where = [w.replace("r.", "h.") for w in where if w.startswith(("g.", "b."))]
         hh_params = [p for w, p in zip(where, params) if w.startswith(("g.", "b."))]
         seen = set()
         for combo in combos:
-            for row in sq.households(self._l.conn, combo, where=hh_where, params=hh_params, limit=limit):
+            for row in sq.households(self._l.conn, _merge(combo), where=hh_where, params=hh_params,
+                                     limit=limit):
                 if row["id"] in seen:
                     continue
                 seen.add(row["id"])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-_RESIDENT_COLUMNS = """r.id, r.household_id, r.name, r.sex, r.birth_date, r.id_number, r.phone,
+_RESIDENT_COLUMNS = """r.id, r.household_id, r.name, r.name_pinyin, r.sex, r.birth_date, r.id_number, r.phone,
     r.residence_status, r.political_status, r.status, b.name AS building_name, h.entrance, h.unit,
     g.name AS grid_name, g.id AS grid_id"""
 
@@ -17,22 +17,42 @@ def _hits_cte(matches: Sequence[tuple[str, str]]) -> tuple[str, list[Any]]:
     return "WITH hits(docid) AS (" + " INTERSECT ".join(parts) + ")", params
 
 
-def residents(conn, matches: Sequence[tuple[str, str]], *, rank_text: str, where: Sequence[str],
-              params: Sequence[Any], limit: int) -> list[dict[str, Any]]:
-    cte, cte_params = _hits_cte(matches)
-    conditions = " AND ".join(["hits.docid % 2 = 0", "r.deleted_at IS NULL", *where])
-    sql = f"""{cte}
-        SELECT {_RESIDENT_COLUMNS},
-               CASE WHEN r.name = :q THEN 0
+_RANK = """CASE WHEN r.name = :q THEN 0
                     WHEN r.name LIKE :q || '%' OR r.name_pinyin LIKE lower(:q) || '%'
                          OR r.name_initials = lower(:q) THEN 1
                     WHEN r.id_number LIKE '%' || upper(:q) OR r.phone LIKE '%' || :q THEN 1
-                    ELSE 2 END AS rank
-        FROM hits JOIN residents r ON r.rowid = hits.docid / 2
-        JOIN households h ON h.id = r.household_id JOIN buildings b ON b.id = h.building_id
-        JOIN grids g ON g.id = b.grid_id
+                    ELSE 2 END"""
+_FROM = """JOIN households h ON h.id = r.household_id JOIN buildings b ON b.id = h.building_id
+        JOIN grids g ON g.id = b.grid_id"""
+
+
+def residents_starting(conn, column: str, prefix: str, *, rank_text: str, where: Sequence[str],
+                       params: Sequence[Any], limit: int) -> list[dict[str, Any]]:
+    """Residents whose ``column`` (name, name_pinyin, name_initials) starts with
+    ``prefix``: an index range scan, so the best hits come without FTS."""
+    assert column in ("name", "name_pinyin", "name_initials")
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    conditions = " AND ".join([f"r.{column} >= :lo", f"r.{column} < :hi", "r.deleted_at IS NULL", *where])
+    sql = f"""SELECT {_RESIDENT_COLUMNS}, {_RANK} AS rank
+        FROM residents r {_FROM} WHERE {conditions}
+        ORDER BY r.{column} LIMIT :limit"""
+    named = {f"p{i}": v for i, v in enumerate(params)}
+    named.update(q=rank_text, lo=prefix, hi=upper, limit=limit)
+    cur = conn.execute(_number(sql, len(params)), named)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def residents(conn, matches: Sequence[tuple[str, str]], *, rank_text: str, where: Sequence[str],
+              params: Sequence[Any], limit: int) -> list[dict[str, Any]]:
+    """Residents matching every FTS expression, in no particular order (the
+    caller ranks): without ORDER BY the scan stops after ``limit`` rows."""
+    cte, cte_params = _hits_cte(matches)
+    conditions = " AND ".join(["hits.docid % 2 = 0", "r.deleted_at IS NULL", *where])
+    sql = f"""{cte}
+        SELECT {_RESIDENT_COLUMNS}, {_RANK} AS rank
+        FROM hits JOIN residents r ON r.rowid = hits.docid / 2 {_FROM}
         WHERE {conditions}
-        ORDER BY rank, CASE r.status WHEN '在册' THEN 0 ELSE 1 END, r.name_pinyin
         LIMIT :limit"""
     named = {f"p{i}": v for i, v in enumerate([*cte_params, *params])}
     named.update(q=rank_text, limit=limit)
@@ -55,7 +75,6 @@ def households(conn, matches: Sequence[tuple[str, str]], *, where: Sequence[str]
         JOIN buildings b ON b.id = h.building_id JOIN grids g ON g.id = b.grid_id
         LEFT JOIN residents hr ON hr.id = h.head_resident_id
         WHERE {conditions}
-        ORDER BY b.sort_no, h.entrance, length(h.unit), h.unit
         LIMIT :limit"""
     named = {f"p{i}": v for i, v in enumerate([*cte_params, *params])}
     named["limit"] = limit

@@ -11,3 +11,6 @@ CREATE VIRTUAL TABLE search_uni USING fts5(
     chars, pinyin, tails,
     tokenize = 'unicode61', content = '', contentless_delete = 1
 );
+-- B-tree ranges answer "starts with" (the best-ranked hits) without touching the FTS tables.
+CREATE INDEX residents_name ON residents(name) WHERE deleted_at IS NULL;
+CREATE INDEX residents_initials ON residents(name_initials) WHERE deleted_at IS NULL;
