@@ -32,26 +32,60 @@ def pinyin_throughput(count: int = 500_000) -> float:
     return time.perf_counter() - started
 
 
-def keystrokes(ledger, rng: random.Random) -> list[str]:
-    """Prefixes of real names, pinyin, ID tails, phones and addresses, as typed."""
-    rows = ledger.conn.execute(
-        "SELECT name, name_pinyin, name_initials, id_number, phone FROM residents "
-        "WHERE rowid IN (SELECT rowid FROM residents ORDER BY random() LIMIT 40)").fetchall()
-    typed = []
-    for name, pinyin, initials, id_number, phone in rows:
-        choice = rng.randrange(5)
-        if choice == 0:
-            typed += [name[:i] for i in range(1, len(name) + 1)]
-        elif choice == 1:
-            typed += [pinyin[:i] for i in range(1, min(len(pinyin), 7) + 1)]
-        elif choice == 2:
-            typed += [initials[:i] for i in range(1, len(initials) + 1)]
-        elif choice == 3 and id_number:
-            typed += [id_number[-i:] for i in range(4, 7)]
-        elif phone:
-            typed += [phone[3:3 + i] for i in range(3, 6)]
-    typed += ["1", "12", "12栋", "12栋2", "12栋2单元", "12栋2单元3"]
-    return typed
+def seeded_queries(ledger, count: int = 200, seed: int = 5) -> list[tuple[str, str]]:
+    """(kind, text) pairs built from real rows: every kind a clerk types."""
+    rng = random.Random(seed)
+    total = ledger.conn.execute("SELECT max(rowid) FROM residents").fetchone()[0]
+    rows = []
+    while len(rows) < count:
+        row = ledger.conn.execute(
+            "SELECT r.name, r.name_pinyin, r.name_initials, r.id_number, r.phone, b.name, h.entrance, h.unit"
+            " FROM residents r JOIN households h ON h.id = r.household_id"
+            " JOIN buildings b ON b.id = h.building_id WHERE r.rowid = ?", (rng.randint(1, total),)).fetchone()
+        if row:
+            rows.append(row)
+    kinds = ["name1", "name2", "name_full", "pinyin", "initials", "mixed", "id_tail", "phone", "address"]
+    out = []
+    for i, (name, pinyin, initials, id_number, phone, building, entrance, unit) in enumerate(rows):
+        kind = kinds[i % len(kinds)]
+        if kind == "name1":
+            text = name[0]
+        elif kind == "name2":
+            text = name[1:3] if len(name) >= 3 else name
+        elif kind == "name_full":
+            text = name
+        elif kind == "pinyin":
+            text = pinyin[: rng.randint(2, len(pinyin))]
+        elif kind == "initials":
+            text = initials
+        elif kind == "mixed":
+            from neighbourhood.pinyin import name_syllables
+            syllables = name_syllables(name)
+            text = syllables[0] + "".join(s[0] for s in syllables[1:])
+        elif kind == "id_tail":
+            text = (id_number or "0000")[-rng.choice((4, 6)):]
+        elif kind == "phone":
+            text = (phone or "13800000000")[3:7]
+        else:
+            text = f"{building}{entrance}单元{unit}"
+        out.append((kind, text))
+    return out
+
+
+def like_scan(conn, text: str) -> None:
+    """What a naive search does: a LIKE '%…%' scan over every column."""
+    pattern = f"%{text}%"
+    conn.execute(
+        "SELECT r.id FROM residents r JOIN households h ON h.id = r.household_id"
+        " JOIN buildings b ON b.id = h.building_id WHERE r.deleted_at IS NULL AND"
+        " (r.name LIKE ? OR r.name_pinyin LIKE ? OR r.name_initials LIKE ? OR r.id_number LIKE ?"
+        " OR r.phone LIKE ? OR (b.name || h.entrance || '单元' || h.unit) LIKE ?) LIMIT 100",
+        (pattern,) * 6).fetchall()
+
+
+def _stats(values: list[float]) -> tuple[float, float, float]:
+    ordered = sorted(values)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))], ordered[-1]
 
 
 def main() -> int:
@@ -70,25 +104,41 @@ def main() -> int:
         with ledger.db.atomic():
             search_index.rebuild(ledger.conn)
         print(f"search index rebuild: {time.perf_counter() - started:.1f} s for {residents} residents")
-    rng = random.Random(5)
-    times = []
-    slowest = ("", 0.0)
-    for text in keystrokes(ledger, rng):
+    queries = seeded_queries(ledger)
+    for kind, text in queries[:20]:  # warm the page cache like a running app
+        ledger.search.find(text, limit=100)
+    by_kind: dict[str, list[float]] = {}
+    like_times: list[float] = []
+    all_times: list[float] = []
+    slowest = ("", "", 0.0)
+    for kind, text in queries:
         started = time.perf_counter()
         ledger.search.find(text, limit=100)
         elapsed = (time.perf_counter() - started) * 1000
-        times.append(elapsed)
-        if elapsed > slowest[1]:
-            slowest = (text, elapsed)
-    median, p95 = statistics.median(times), sorted(times)[int(len(times) * 0.95)]
+        by_kind.setdefault(kind, []).append(elapsed)
+        all_times.append(elapsed)
+        if elapsed > slowest[2]:
+            slowest = (kind, text, elapsed)
+        started = time.perf_counter()
+        like_scan(ledger.conn, text)
+        like_times.append((time.perf_counter() - started) * 1000)
+    print(f"{'kind':12} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    for kind, values in by_kind.items():
+        p50, p95, worst = _stats(values)
+        print(f"{kind:12} {len(values):4} {p50:8.2f} {p95:8.2f} {worst:8.2f}")
+    p50, p95, worst = _stats(all_times)
+    l50, l95, lmax = _stats(like_times)
+    print(f"{'overall':12} {len(all_times):4} {p50:8.2f} {p95:8.2f} {worst:8.2f}   slowest: {slowest[0]} {slowest[1]!r}")
+    print(f"{'LIKE scan':12} {len(like_times):4} {l50:8.2f} {l95:8.2f} {lmax:8.2f}")
+    size_mb = args.db.stat().st_size / 1e6
     pinyin = pinyin_throughput()
+    print()
     print(f"{'figure':34} {'value':>10} {'goal':>8} {'ratio':>6}")
-    for label, value, goal in (("search median per keystroke (ms)", median, 50),
-                               ("search p95 per keystroke (ms)", p95, 50),
-                               (f"search worst '{slowest[0]}' (ms)", slowest[1], 50),
+    for label, value, goal in (("search p95 (ms)", p95, 15), ("search max (ms)", worst, 50),
                                ("pinyin 500k names (s)", pinyin, 1.0)):
         print(f"{label:34} {value:10.2f} {goal:8} {value / goal:6.2f} {'PASS' if value <= goal else 'MISS'}")
-    print(f"({len(times)} keystrokes over {residents} residents)")
+    print(f"LIKE-scan p50 / search p50: {l50 / max(p50, 1e-6):.0f}x slower without the indexes")
+    print(f"database size: {size_mb:.0f} MB for {residents} residents")
     ledger.close()
     return 0
 

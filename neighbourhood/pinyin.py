@@ -7,6 +7,8 @@ same character in ordinary words (曾 zeng, not ceng), hence the surname table.
 """
 from __future__ import annotations
 
+import re
+
 
 # Surname readings that differ from the character's most common reading, and
 # compound surnames (syllables separated by a space).  Longest match first.
@@ -82,3 +84,42 @@ def text_pinyin(text: str) -> tuple[str, str]:
     """(full pinyin, initials) of any text, without surname rules."""
     syllables = [p for p in (char_pinyin(c) for c in text or "") if p]
     return "".join(syllables), "".join(s[0] for s in syllables)
+
+
+# One pinyin syllable, or the start of one (a lone initial like "w").
+_SYLLABLE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)?")
+
+
+def segments(query: str) -> list[str]:
+    """Split typed pinyin into syllables or syllable starts: 'zhangwm' → ['zhang', 'w', 'm'].
+
+    Greedy (longest syllable first), which is how people type mixed pinyin.
+    """
+    out: list[str] = []
+    pos = 0
+    query = query.lower()
+    while pos < len(query):
+        match = _SYLLABLE.match(query, pos)
+        end = match.end() if match and match.end() > pos else pos + 1
+        out.append(query[pos:end])
+        pos = end
+    return out
+
+
+def name_syllables(name: str) -> list[str]:
+    """Syllables of a name with the surname rules (for checking mixed pinyin)."""
+    if len(name) >= 3 and name[:2] in _COMPOUND:
+        out, rest = list(_COMPOUND[name[:2]]), name[2:]
+    elif len(name) >= 2 and name[0] in _SINGLE:
+        out, rest = [_SINGLE[name[0]]], name[1:]
+    else:
+        out, rest = [], name
+    return out + [r for r in (char_pinyin(c) for c in rest if not c.isspace()) if r]
+
+
+def matches_mixed(name: str, parts: list[str]) -> bool:
+    """True when each typed part starts the matching syllable of ``name`` (prefix of the name)."""
+    syllables = name_syllables(name)
+    return len(parts) <= len(syllables) and all(s.startswith(p) for p, s in zip(parts, syllables))

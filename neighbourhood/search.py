@@ -50,6 +50,20 @@ class SearchHit:
     rank: int = 2
 
 
+def normalise_query(text: str | None) -> str:
+    """Full-width digits, letters and spaces (from Chinese input methods) to half-width."""
+    out = []
+    for ch in text or "":
+        code = ord(ch)
+        if code == 0x3000:
+            out.append(" ")
+        elif 0xFF01 <= code <= 0xFF5E:
+            out.append(chr(code - 0xFEE0))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def _quote(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
@@ -107,7 +121,7 @@ class Search:
         Read-only; safe on a worker thread with its own connection.
         """
         filters = filters or SearchFilters()
-        terms = [t for t in (text or "").split() if t]
+        terms = [t for t in normalise_query(text).split() if t]
         if not terms:
             return []
         alternatives = [term_match(t) for t in terms]
@@ -136,6 +150,8 @@ class Search:
             for column in columns:
                 take(sq.residents_starting(self._l.conn, column, term.lower() if column != "name" else term,
                                            rank_text=rank_text, where=where, params=params, limit=limit))
+            if _PINYIN.match(term):
+                take(self._mixed_pinyin(term, where, params, limit))
         if len(residents) < limit:
             for combo in combos:
                 take(sq.residents(self._l.conn, _merge(combo), rank_text=rank_text, where=where,
@@ -157,6 +173,22 @@ class Search:
                                       f"户主 {row['head_name'] or '（未设）'}，{row['member_count']} 人",
                                       row["grid_name"]))
         return hits
+
+    def _mixed_pinyin(self, term: str, where: list[str], params: list[Any], limit: int) -> list[dict[str, Any]]:
+        """Full syllables mixed with initials ('zhangwm', 'zwming'): candidates by the
+        initials prefix (an index range), kept if every part starts its syllable."""
+        from neighbourhood.pinyin import matches_mixed, segments
+
+        parts = segments(term)
+        if len(parts) < 2 or all(len(p) == 1 for p in parts):
+            return []  # plain initials are already answered
+        initials = "".join(p[0] for p in parts)
+        rows = sq.residents_starting(self._l.conn, "name_initials", initials, rank_text=term,
+                                     where=where, params=params, limit=limit * 20)
+        found = [r for r in rows if matches_mixed(r["name"], parts)]
+        for row in found:
+            row["rank"] = min(row["rank"], 1)
+        return found[:limit]
 
     def _filters(self, f: SearchFilters, today: _dt.date) -> tuple[list[str], list[Any]]:
         where: list[str] = []

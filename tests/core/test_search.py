@@ -133,3 +133,25 @@ def test_unsearchable_and_empty_terms():
     assert term_match("!") is None
     assert term_match("张")[0][0] == "search_uni"
     assert term_match("张伟明")[0][0] == "search_tri"
+
+
+def test_mixed_pinyin_full_and_initials(town):
+    find = town["ledger"].search.find
+    assert names(find("zhangwm")) == ["张伟明"]
+    assert names(find("zwming")) == ["张伟明"]
+    assert names(find("ouyangmy")) == ["欧阳明月"]
+    assert names(find("zhangwx")) == []
+
+
+def test_full_width_digits_and_spaces(town):
+    find = town["ledger"].search.find
+    assert names(find("００２Ｘ")) == ["张伟"]
+    assert names(find("１２栋\u3000zw")) == ["张伟", "张伟明"]
+
+
+def test_edit_is_findable_immediately(town):
+    ledger = town["ledger"]
+    household = town["h1"]
+    ledger.residents.add(household_id=household.id, name="司马光", phone="13900001111")
+    assert names(ledger.search.find("smg")) == ["司马光"]
+    assert names(ledger.search.find("1111")) == ["司马光"]
