@@ -74,10 +74,13 @@ def trial(path: pathlib.Path, start: int, rng: random.Random) -> tuple[set[int],
     script = WRITER.format(root=str(ROOT), path=str(path), batch_size=BATCH)
     proc = subprocess.Popen([sys.executable, "-c", script, str(start)], stdout=subprocess.PIPE,
                             text=True)
-    time.sleep(rng.uniform(0.4, 1.2))  # imports take ~0.3 s; then batches run
+    # Wait for the first committed batch (start-up time varies with load), then kill
+    # at a random moment inside the following batches.
+    first = proc.stdout.readline()
+    time.sleep(rng.uniform(0.0, 0.5))
     os.kill(proc.pid, signal.SIGKILL)
     out, _ = proc.communicate()
-    reported = {int(line) for line in out.split()}
+    reported = {int(line) for line in (first + out).split()}
     return reported, check(path, reported), (max(reported) + 1 if reported else start)
 
 
