@@ -217,6 +217,10 @@ class Ledger:
         """Problems in the audit hash chain (empty list = intact)."""
         return [p.message for p in audit.verify(self.conn)]
 
+    def counts(self) -> dict[str, int]:
+        """Live registry counts (households, residents, migrants…) for status bar and dashboard."""
+        return q.counts(self.conn)
+
     def check(self) -> CheckReport:
         integrity = self.conn.execute("PRAGMA integrity_check").fetchone()[0]
         problems = [p.message for p in audit.verify(self.conn)]
