@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("backup", type=pathlib.Path)
     restore.add_argument("path", type=pathlib.Path, nargs="?")
 
+    from neighbourhood.excel import cli as excel_cli
+    excel_cli.add_arguments(sub)
+
     encrypt = sub.add_parser("encrypt", help="加密数据库（需要管理员 --user），并打印一次恢复密钥")
     encrypt.add_argument("path", type=pathlib.Path, nargs="?")
     return parser
@@ -183,12 +186,17 @@ COMMANDS = {"demo": _cmd_demo, "check": _cmd_check, "verify-audit": _cmd_verify_
             "encrypt": _cmd_encrypt}
 
 
+def _excel_commands() -> dict:
+    from neighbourhood.excel import cli as excel_cli
+    return excel_cli.COMMANDS
+
+
 def run(args: argparse.Namespace) -> int:
     from db.errors import DatabaseError
     from neighbourhood.errors import LedgerError
 
     try:
-        return COMMANDS[args.command](args)
+        return {**COMMANDS, **_excel_commands()}[args.command](args)
     except (DatabaseError, LedgerError, FileNotFoundError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1

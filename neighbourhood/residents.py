@@ -35,6 +35,11 @@ def _date(value: Any, field: str) -> str | None:
     if isinstance(value, _dt.date):
         return value.isoformat()
     text = str(value).strip().replace("/", "-").replace(".", "-")
+    if len(text) == 10:
+        try:  # the common case, ~20x faster than strptime
+            return _dt.date.fromisoformat(text).isoformat()
+        except ValueError:
+            pass
     for fmt in ("%Y-%m-%d", "%Y%m%d", "%Y-%m"):
         try:
             parsed = _dt.datetime.strptime(text, fmt).date()

@@ -1,0 +1,244 @@
+"""Writing a roster (花名册) to a print-ready .xlsx.
+
+:func:`export_roster` is a long job (``progress``/``abort``, see
+:mod:`neighbourhood.jobs`): it runs on a worker, streams rows from SQLite
+into xlsxwriter's constant-memory mode, and writes to a temporary file in the
+target folder that is renamed over the target only when complete, so a
+cancelled or failed export leaves nothing at the target path.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import os
+import pathlib
+from typing import TYPE_CHECKING, Any, Mapping
+
+from neighbourhood.errors import PermissionDenied, ValidationError
+from neighbourhood.excel.kinds import DATE, NUMBER, ROSTER_KINDS, RosterKind, describe_filters
+from neighbourhood.excel.safety import DANGEROUS_FIRST, NEUTRALISER, display_width
+from neighbourhood.idnumbers import mask_id
+from neighbourhood.jobs import Abort, Cancelled, Progress, never, no_progress
+from neighbourhood.phones import mask_phone
+
+if TYPE_CHECKING:
+    from neighbourhood.ledger import Ledger
+
+_EPOCH = _dt.date(1899, 12, 30).toordinal()   # Excel's day 0 (1900 date system)
+_TITLE_ROWS = 2                                # title, subtitle; the header is the next row
+MAX_WIDTH = 42
+FONT = "宋体"
+
+
+@dataclasses.dataclass(frozen=True)
+class ExportResult:
+    path: pathlib.Path
+    kind: str
+    rows: int
+    full: bool
+
+
+def export_roster(ledger: "Ledger", kind: str | RosterKind, *, out: str | os.PathLike[str],
+                  filters: Mapping[str, Any] | None = None, full: bool = False,
+                  progress: Progress = no_progress, abort: Abort = never,
+                  today: _dt.date | None = None) -> ExportResult:
+    """Write roster ``kind`` for ``filters`` to ``out`` (.xlsx); returns what was written.
+
+    ID numbers and phones are masked unless ``full`` — which needs
+    ``ledger.access.can_view_full`` (else :class:`PermissionDenied`).  Every
+    export is recorded in the audit trail with its kind, row count and
+    whether it was full.  Raises :class:`Cancelled` when ``abort()`` turns
+    true; the target is then untouched.  Reads only: runs on a worker thread
+    while the GUI waits (one thread uses the ledger at a time).
+    """
+    import xlsxwriter
+
+    roster = ROSTER_KINDS[kind] if isinstance(kind, str) else kind
+    filters = dict(filters or {})
+    if full and not ledger.access.can_view_full:
+        raise PermissionDenied("您的角色不能导出完整的身份证号和电话号码，请选择脱敏导出。")
+    out = pathlib.Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise ValidationError("导出文件请以 .xlsx 结尾", field="out")
+    if not out.parent.is_dir():
+        raise ValidationError(f"文件夹“{out.parent}”不存在", field="out")
+    today = today or _dt.date.today()
+    total = roster.count(ledger, filters)
+    tmp = out.with_name(f".~{out.stem}.{os.getpid()}.tmp.xlsx")
+    wb = xlsxwriter.Workbook(str(tmp), {
+        "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+        "strings_to_urls": False, "default_date_format": "yyyy-mm-dd"})
+    closed = False
+    try:
+        wb.set_properties({"title": roster.title, "author": ledger.access.display_name,
+                           "company": ledger.community.name, "comments": "社区台账导出"})
+        ws = wb.add_worksheet(roster.title[:31])
+        rows = _write_sheet(wb, ws, ledger, roster, filters, full=full, total=total, today=today,
+                            progress=progress, abort=abort)
+        wb.close()
+        closed = True
+        if abort():
+            raise Cancelled("已取消导出")
+        os.replace(tmp, out)
+    except BaseException:
+        if not closed:
+            try:
+                wb.close()          # removes xlsxwriter's own temporary files
+            except Exception:
+                pass
+        tmp.unlink(missing_ok=True)
+        raise
+    _audit(ledger, roster, filters, out, rows, full)
+    progress(total, total, "完成")
+    return ExportResult(out, roster.key, rows, full)
+
+
+def _audit(ledger: "Ledger", roster: RosterKind, filters: Mapping[str, Any], out: pathlib.Path,
+           rows: int, full: bool) -> None:
+    from db import audit
+    from db.writes import utc_now
+
+    with ledger.db.atomic():
+        audit.append(ledger.conn, at=utc_now(), actor=ledger._actor(), action="export",
+                     table_name=None, record_id=None,
+                     changes={"kind": roster.key, "title": roster.title, "rows": rows,
+                              "full": bool(full), "masked": not full, "file": out.name,
+                              "filters": {k: v for k, v in filters.items() if v}})
+
+
+def _formats(wb) -> dict[str, Any]:
+    base = {"font_name": FONT, "font_size": 10, "border": 1, "valign": "vcenter"}
+    return {
+        "title": wb.add_format({"font_name": FONT, "bold": True, "font_size": 16, "align": "center",
+                                "valign": "vcenter"}),
+        "subtitle": wb.add_format({"font_name": FONT, "font_size": 10, "align": "right"}),
+        "header": wb.add_format({**base, "bold": True, "align": "center", "text_wrap": True,
+                                 "bg_color": "#D9E1F2"}),
+        "text": wb.add_format({**base, "num_format": "@"}),
+        "date": wb.add_format({**base, "num_format": "yyyy-mm-dd", "align": "center"}),
+        "number": wb.add_format({**base, "align": "center"}),
+        "group": wb.add_format({**base, "num_format": "@", "text_wrap": True}),
+        "group_number": wb.add_format({**base, "align": "center"}),
+    }
+
+
+def _write_sheet(wb, ws, ledger: "Ledger", roster: RosterKind, filters: Mapping[str, Any], *,
+                 full: bool, total: int, today: _dt.date, progress: Progress, abort: Abort) -> int:
+    fmt = _formats(wb)
+    columns = roster.columns
+    ncol = len(columns)
+    header_row = _TITLE_ROWS
+    widths = [max(c.width, display_width(c.header) + 2) for c in columns]
+
+    # Print setup: A4 landscape, fit all columns on the page width, header row on every page.
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    ws.repeat_rows(header_row)
+    ws.center_horizontally()
+    ws.set_footer("&C第 &P 页 共 &N 页", {"margin": 0.25})
+    ws.freeze_panes(header_row + 1, 0)
+    ws.hide_gridlines(0)
+    ws.set_default_row(17)
+
+    community = ledger.community.name
+    title = f"{community}{roster.title}" if community else roster.title
+    scope = describe_filters(ledger, filters)
+    masked_note = "身份证号、电话为完整号码，注意保密" if full else "身份证号、电话已脱敏"
+    subtitle = f"{scope}　共 {total} {roster.unit}　{masked_note}　导出日期：{today.isoformat()}"
+    ws.set_row(0, 30)
+    if ncol > 1:
+        ws.merge_range(0, 0, 0, ncol - 1, title, fmt["title"])
+        ws.merge_range(1, 0, 1, ncol - 1, subtitle, fmt["subtitle"])
+    else:
+        ws.write_string(0, 0, title, fmt["title"])
+        ws.write_string(1, 0, subtitle, fmt["subtitle"])
+    ws.set_row(header_row, 28)
+    for c, column in enumerate(columns):
+        ws.write_string(header_row, c, column.header, fmt["header"])
+
+    # Per column: (kind, format, masker); kind 0 text, 1 date, 2 number.
+    plan = []
+    for column in columns:
+        masker = None if full else {"id": mask_id, "phone": mask_phone}.get(column.mask or "")
+        if column.type == DATE:
+            plan.append((1, fmt["date"], None))
+        elif column.type == NUMBER:
+            plan.append((2, fmt["group_number" if column.group else "number"], None))
+        else:
+            plan.append((0, fmt["group" if column.group else "text"], masker))
+    group_cols = [c for c, column in enumerate(columns) if column.group]
+    group_of = roster.group_of if group_cols else None
+
+    write_string, write_number, write_blank = ws.write_string, ws.write_number, ws.write_blank
+    dangerous = DANGEROUS_FIRST
+    fromiso = _dt.date.fromisoformat
+    epoch = _EPOCH
+    r = header_row
+    group_key, group_start = object(), header_row + 1
+    step = max(200, total // 100) if total else 500
+    for values in roster.rows(ledger, filters):
+        r += 1
+        if group_of is not None:
+            key = group_of(values)
+            if key != group_key:
+                if r - 1 > group_start:
+                    _merge_group(ws, group_start, r - 1, group_cols)
+                group_key, group_start = key, r
+            elif group_start < r:
+                for c in group_cols:
+                    write_blank(r, c, None, plan[c][1])
+        for c in range(ncol):
+            if group_of is not None and group_start < r and c in group_cols:
+                continue
+            value = values[c]
+            kind, cell_fmt, masker = plan[c]
+            if value is None or value == "":
+                write_blank(r, c, None, cell_fmt)
+                continue
+            if kind == 1:
+                day = value if isinstance(value, _dt.date) else _parse_iso(fromiso, value)
+                if day is None:
+                    kind = 0            # an unreadable stored date is shown as the text it is
+                else:
+                    write_number(r, c, day.toordinal() - epoch, cell_fmt)
+                    continue
+            elif kind == 2 and isinstance(value, (int, float)) and not isinstance(value, bool):
+                write_number(r, c, value, cell_fmt)
+                continue
+            text = value if isinstance(value, str) else str(value)
+            if masker is not None:
+                text = masker(text)
+            if text[0] in dangerous:
+                text = NEUTRALISER + text
+            write_string(r, c, text, cell_fmt)
+            if len(text) * 2 > widths[c]:
+                w = display_width(text) + 2
+                if w > widths[c]:
+                    widths[c] = w
+        if r % step == 0:
+            if abort():
+                raise Cancelled("已取消导出")
+            progress(r - header_row, total, "正在写入…")
+    if group_of is not None and r > group_start:
+        _merge_group(ws, group_start, r, group_cols)
+    last = max(r, header_row + 1) if r > header_row else header_row
+    ws.autofilter(header_row, 0, last, ncol - 1)
+    for c, w in enumerate(widths):
+        ws.set_column(c, c, min(w, MAX_WIDTH))
+    return r - header_row
+
+
+def _parse_iso(fromiso, value: Any) -> _dt.date | None:
+    try:
+        return fromiso(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _merge_group(ws, first: int, last: int, cols: list[int]) -> None:
+    # constant_memory has already flushed these rows, so merge_range() cannot rewrite them;
+    # the merge list itself is written at close and only needs the ranges.
+    for c in cols:
+        ws.merge.append([first, c, last, c])

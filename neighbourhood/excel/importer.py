@@ -1,0 +1,396 @@
+"""Importing a residents roster: validate every row, then write all accepted rows at once.
+
+Two long jobs (see :mod:`neighbourhood.jobs`):
+
+* :func:`validate_import` reads nothing but the ledger and returns an
+  :class:`ImportPlan` — every row with its action (new / update / skip /
+  error) and its problems, by Excel row number.  Nothing is written.
+* :func:`apply_import` writes the plan's accepted rows in one operation (one
+  transaction): buildings and households are created as needed, residents
+  inserted or updated.  Cancel or any error rolls everything back.
+
+Both run on a worker thread; the GUI waits (one thread uses a ledger at a time).
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import time
+from typing import TYPE_CHECKING, Any, Mapping
+
+from db.queries import rosters as q
+from neighbourhood.errors import LedgerError
+from neighbourhood.excel import values as v
+from neighbourhood.excel.mapping import FIELDS_BY_KEY, mapping_problems
+from neighbourhood.excel.reader import Table
+from neighbourhood.excel.safety import ExcelFileError
+from neighbourhood.idnumbers import mask_id, upgrade_15_to_18
+from neighbourhood.jobs import Abort, Cancelled, Progress, checkpoint, never, no_progress
+from neighbourhood.residents import check_fields
+
+if TYPE_CHECKING:
+    from neighbourhood.ledger import Ledger
+
+NEW, UPDATE, SKIP, ERROR = "new", "update", "skip", "error"
+ACTION_LABELS = {NEW: "新增", UPDATE: "更新", SKIP: "跳过", ERROR: "错误"}
+MAX_SECONDS = 300
+
+_RESIDENT_FIELDS = ("name", "sex", "birth_date", "id_number", "phone", "relation", "residence_status",
+                    "permit_start", "permit_end", "hukou_address", "ethnicity", "political_status",
+                    "employment", "notes")
+_DATE_FIELDS = {"birth_date", "permit_start", "permit_end"}
+_RAW_FIELDS = {"id_number", "phone"}          # passed as read: floats must reach the checkers
+_HOUSEHOLD_FIELDS = ("separated", "housing_type")
+_LABELS = {f.key: f.label for f in FIELDS_BY_KEY.values()} | {"address": "住址", "grid": "网格"}
+
+
+@dataclasses.dataclass(frozen=True)
+class ImportOptions:
+    """``grid_id``: grid of buildings the file names that do not exist yet (and of rows
+    without a 网格 column).  ``on_duplicate``: 'skip' or 'update' for an ID number already
+    in the ledger."""
+    grid_id: str | None = None
+    on_duplicate: str = SKIP
+    max_seconds: float = MAX_SECONDS
+    today: _dt.date | None = None
+
+
+@dataclasses.dataclass
+class RowResult:
+    index: int                       # into table.rows
+    row_number: int                  # as Excel shows it
+    action: str = NEW
+    values: dict[str, Any] = dataclasses.field(default_factory=dict)
+    problems: dict[str, str] = dataclasses.field(default_factory=dict)
+    existing_id: str | None = None
+    grid_id: str | None = None
+    address: tuple[str, str, str] | None = None     # (building key, entrance, unit)
+    note: str = ""
+
+    @property
+    def message(self) -> str:
+        """All problems in one Chinese line ('身份证号：…；出生日期：…')."""
+        if self.problems:
+            return "；".join(f"{_LABELS.get(f, f)}：{m}" if f not in ("row", "_") else m
+                            for f, m in self.problems.items())
+        return self.note
+
+
+@dataclasses.dataclass
+class ImportPlan:
+    table: Table
+    mapping: dict[int, str]
+    options: ImportOptions
+    rows: list[RowResult]
+
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.rows if r.action == action)
+
+    @property
+    def errors(self) -> list[RowResult]:
+        return [r for r in self.rows if r.action == ERROR]
+
+    @property
+    def accepted(self) -> list[RowResult]:
+        return [r for r in self.rows if r.action in (NEW, UPDATE)]
+
+    def summary(self) -> str:
+        return (f"共 {len(self.rows)} 行：新增 {self.count(NEW)} 人，更新 {self.count(UPDATE)} 人，"
+                f"跳过 {self.count(SKIP)} 人，有错误 {self.count(ERROR)} 行")
+
+    def report(self, limit: int = 200) -> list[str]:
+        """The validation report, one Chinese line per row with an error or a note."""
+        lines = [self.summary()]
+        shown = 0
+        for r in self.rows:
+            if r.action in (ERROR, SKIP) or r.note:
+                lines.append(f"第 {r.row_number} 行（{ACTION_LABELS[r.action]}）：{r.message}")
+                shown += 1
+                if shown >= limit:
+                    lines.append(f"……其余 {sum(1 for x in self.rows if x.action == ERROR) - shown} 行错误见错误文件")
+                    break
+        return lines
+
+
+@dataclasses.dataclass(frozen=True)
+class ImportResult:
+    added: int
+    updated: int
+    households_added: int
+    buildings_added: int
+    skipped: int
+    errors: int
+
+
+class _Places:
+    """Grids, buildings and households of the ledger, plus those the file will create."""
+
+    def __init__(self, ledger: "Ledger") -> None:
+        self.grids = q.grids_by_name(ledger.conn)
+        self.by_grid: dict[tuple[str, str], str] = {}
+        self.by_key: dict[str, list[tuple[str, str]]] = {}
+        for bid, gid, name in q.buildings_all(ledger.conn):
+            key = v.building_key(name)
+            self.by_grid.setdefault((gid, key), bid)
+            self.by_key.setdefault(key, []).append((bid, gid))
+        self.households = q.household_addresses(ledger.conn)
+
+    def building(self, grid_id: str | None, key: str) -> tuple[str | None, str | None]:
+        """(building id or None when new, grid id) for a building key."""
+        if grid_id:
+            return self.by_grid.get((grid_id, key)), grid_id
+        found = self.by_key.get(key, [])
+        if len(found) == 1:
+            return found[0]
+        return None, None
+
+
+def _canonical_id(id_number: str | None) -> str | None:
+    if id_number and len(id_number) == 15:
+        try:
+            return upgrade_15_to_18(id_number)
+        except ValueError:
+            return id_number
+    return id_number
+
+
+def validate_import(ledger: "Ledger", table: Table, mapping: Mapping[int, str], *,
+                    options: ImportOptions = ImportOptions(), progress: Progress = no_progress,
+                    abort: Abort = never) -> ImportPlan:
+    """Check every row of ``table`` under ``mapping``; returns the plan.  Writes nothing.
+
+    Raises :class:`ValidationError`-like :class:`ExcelFileError` for a mapping that cannot
+    work, :class:`Cancelled` on abort, and :class:`ExcelFileError` past the time cap.
+    """
+    mapping = {int(c): f for c, f in mapping.items() if f}
+    problems = mapping_problems(mapping)
+    if problems:
+        raise ExcelFileError("；".join(problems))
+    today = options.today or _dt.date.today()
+    started = time.monotonic()
+    access = ledger.access
+    places = _Places(ledger)
+    if options.grid_id and options.grid_id not in places.grids.values():
+        raise ExcelFileError("所选网格不存在，请重新选择")
+    existing = {}
+    for number, rec in q.id_numbers(ledger.conn).items():
+        existing[number] = rec
+        existing.setdefault(_canonical_id(number), rec)
+    seen: dict[str, int] = {}
+    cols = sorted(mapping.items())
+    mapped = set(mapping.values())
+    rows: list[RowResult] = []
+    total = len(table.rows)
+    last_address: tuple | None = None
+    cache: dict[tuple[str, Any], Any] = {}
+    for i, cells in enumerate(table.rows):
+        if len(cache) > 200_000:
+            cache.clear()
+        if i % 1000 == 0:
+            checkpoint(abort)
+            if time.monotonic() - started > options.max_seconds:
+                raise ExcelFileError(f"检查用时超过 {int(options.max_seconds)} 秒的上限，已停止；请分成几个文件导入")
+            progress(i, total, "正在检查…")
+        result = RowResult(i, table.row_numbers[i])
+        raw: dict[str, Any] = {}
+        for c, field in cols:
+            cell = cells[c] if c < len(cells) else None
+            if field in _RAW_FIELDS:
+                raw[field] = v.text(cell) if isinstance(cell, str) else (None if cell == "" else cell)
+            elif field in _DATE_FIELDS:
+                raw[field] = v.date(cell)
+            else:
+                # Sex, relation, grid, ethnicity… repeat on every row: clean each distinct value once.
+                key = (field, cell)
+                try:
+                    raw[field] = cache[key]
+                except KeyError:
+                    raw[field] = cache[key] = v.variant(field, v.text(cell))
+                except TypeError:       # an unhashable cell value
+                    raw[field] = v.variant(field, v.text(cell))
+        _validate_row(result, raw, mapped, today)
+        _place_row(result, raw, places, options, access, last_address)
+        if result.address:
+            last_address = (result.grid_id, result.address)
+        _duplicates(result, seen, existing, options)
+        if result.problems:
+            result.action = ERROR
+        rows.append(result)
+    _check_heads(rows)
+    progress(total, total, "检查完成")
+    return ImportPlan(table, dict(mapping), options, rows)
+
+
+def _validate_row(result: RowResult, raw: dict[str, Any], mapped: set[str], today: _dt.date) -> None:
+    fields = {k: raw[k] for k in _RESIDENT_FIELDS if k in raw}
+    if "name" not in fields or not fields.get("name"):
+        fields["name"] = fields.get("name") or ""
+    clean, problems = check_fields(fields, today=today)
+    for key, label in (("id_number", "身份证号"), ("phone", "电话")):
+        if isinstance(fields.get(key), str) and "*" in fields[key]:
+            # A masked roster (110105********0021) cannot bring numbers back.
+            problems[key] = f"{label}已脱敏（含 *），无法导入；请用有权限的账号导出完整号码后再导入"
+    result.values = clean
+    result.problems.update(problems)
+    for key in _HOUSEHOLD_FIELDS:
+        if key in raw:
+            value = raw[key]
+            from neighbourhood import vocab
+            choices = vocab.SEPARATIONS if key == "separated" else vocab.HOUSING_TYPES
+            if value and value not in choices:
+                result.problems[key] = f"“{value}”不在可选范围内（{'、'.join(choices)}）"
+            result.values[key] = value or None
+
+
+def _place_row(result: RowResult, raw: dict[str, Any], places: _Places, options: ImportOptions,
+               access, last_address) -> None:
+    grid_name = raw.get("grid")
+    grid_id = options.grid_id
+    if grid_name:
+        grid_id = places.grids.get(grid_name)
+        if grid_id is None:
+            result.problems["grid"] = f"网格“{grid_name}”不存在，请先在系统中建立，或改为已有网格的名称"
+            return
+    if "address" in raw:
+        address = v.parse_address(raw.get("address"))
+        if address is None and raw.get("address"):
+            result.problems["address"] = (f"无法识别住址“{raw['address']}”，请写成“12栋2单元301室”"
+                                          "或“12-2-301”的形式")
+            return
+    else:
+        key = v.building_key(raw.get("building"))
+        address = (key, v.cn_number(raw.get("entrance") or ""), (raw.get("unit") or "").upper()) \
+            if key and raw.get("unit") else None
+    if address is None:
+        if last_address is not None and not grid_name:
+            # A blank address under a household's first row: the same household (merged cells).
+            grid_id, address = last_address
+        else:
+            result.problems["address"] = "缺少住址，请填写楼栋、单元和室号（如“12栋2单元301室”）"
+            return
+    building_id, grid_id = places.building(grid_id, address[0])
+    if grid_id is None:
+        result.problems["address"] = (f"楼栋“{v.building_name(address[0])}”在系统中不存在或有重名，"
+                                      "请选择新楼栋所属的网格，或在文件中加上“网格”列")
+        return
+    if not access.may_edit_grid(grid_id):
+        result.problems["grid"] = "您无权修改该网格的住户（网格员只能导入自己负责的网格）"
+        return
+    if building_id is None and access.role not in ("admin", "staff"):
+        result.problems["address"] = f"楼栋“{v.building_name(address[0])}”尚未建立；新楼栋需由工作人员建立"
+        return
+    result.grid_id, result.address = grid_id, address
+
+
+def _duplicates(result: RowResult, seen: dict[str, int], existing: dict, options: ImportOptions) -> None:
+    number = result.values.get("id_number")
+    if not number or "id_number" in result.problems:
+        return
+    key = _canonical_id(number)
+    if key in seen:
+        result.problems["id_number"] = f"与第 {seen[key]} 行的身份证号重复（{mask_id(number)}），同一人只能出现一次"
+        return
+    seen[key] = result.row_number
+    rec = existing.get(number) or existing.get(key)
+    if rec:
+        result.existing_id = rec[0]
+        if options.on_duplicate == UPDATE:
+            result.action = UPDATE
+            result.note = f"系统中已有此人（{rec[1]}），将按表格更新其信息（住址不变）"
+        else:
+            result.action = SKIP
+            result.note = f"系统中已有此人（{rec[1]}），已跳过"
+
+
+def _check_heads(rows: list[RowResult]) -> None:
+    heads: dict[tuple, int] = {}
+    for r in rows:
+        if r.action == NEW and r.values.get("relation") == "户主" and r.address:
+            key = (r.grid_id, r.address)
+            if key in heads:
+                r.problems["relation"] = f"同一户（{v.building_name(r.address[0])}…）已有户主（第 {heads[key]} 行）"
+                r.action = ERROR
+            else:
+                heads[key] = r.row_number
+
+
+def apply_import(ledger: "Ledger", plan: ImportPlan, *, progress: Progress = no_progress,
+                 abort: Abort = never) -> ImportResult:
+    """Write the plan's accepted rows in one operation; all or nothing.
+
+    Raises :class:`Cancelled` (after rollback) on abort, :class:`PermissionDenied` for a
+    read-only user, :class:`LedgerError` when the ledger changed since validation.
+    """
+    from neighbourhood.pinyin import name_pinyin
+
+    access = ledger.access
+    access.require_write()
+    accepted = plan.accepted
+    total = len(accepted)
+    places = _Places(ledger)
+    writer = ledger.writer
+    today = (plan.options.today or _dt.date.today()).isoformat()
+    added = updated = households_added = buildings_added = 0
+    new_buildings: dict[tuple[str, str], str] = {}
+    heads: dict[str, str | None] = {}
+    try:
+        with ledger.operation(f"导入花名册 {plan.table.path.name}（{total} 行）"):
+            for n, row in enumerate(accepted):
+                if n % 200 == 0:
+                    checkpoint(abort)
+                    progress(n, total, "正在写入…")
+                values = {k: row.values[k] for k in _RESIDENT_FIELDS if k in row.values}
+                if "id_number" in row.values:
+                    values["id_flag"] = row.values.get("id_flag")
+                if row.action == UPDATE:
+                    changes = {k: val for k, val in values.items() if val is not None}
+                    if "name" in changes:
+                        changes["name_pinyin"], changes["name_initials"] = name_pinyin(changes["name"])
+                    writer.update("residents", row.existing_id, changes)
+                    updated += 1
+                    continue
+                grid_id, (bkey, entrance, unit) = row.grid_id, row.address
+                building_id = places.by_grid.get((grid_id, bkey)) or new_buildings.get((grid_id, bkey))
+                if building_id is None:
+                    access.require_staff()
+                    building_id = writer.insert("buildings", dict(
+                        grid_id=grid_id, name=v.building_name(bkey), sort_no=_sort_no(bkey)))
+                    new_buildings[(grid_id, bkey)] = building_id
+                    buildings_added += 1
+                found = places.households.get((building_id, entrance, unit))
+                if found is None:
+                    hh = {"building_id": building_id, "entrance": entrance, "unit": unit}
+                    hh.update({k: row.values.get(k) for k in _HOUSEHOLD_FIELDS if row.values.get(k)})
+                    household_id = writer.insert("households", hh)
+                    found = (household_id, None)
+                    places.households[(building_id, entrance, unit)] = found
+                    households_added += 1
+                household_id = found[0]
+                values["name_pinyin"], values["name_initials"] = name_pinyin(values["name"])
+                values["household_id"] = household_id
+                values["residence_status"] = values.get("residence_status") or "户籍"
+                resident_id = writer.insert("residents", values)
+                writer.insert("resident_events", dict(resident_id=resident_id, kind="登记",
+                                                      event_date=today, to_household_id=household_id,
+                                                      reason="表格导入"))
+                if values.get("relation") == "户主" and not heads.get(household_id, found[1]):
+                    writer.update("households", household_id, {"head_resident_id": resident_id})
+                    heads[household_id] = resident_id
+                added += 1
+            checkpoint(abort)
+    except (Cancelled, LedgerError):
+        raise
+    except Exception as exc:
+        import sqlite3
+
+        import sqlcipher3
+        if isinstance(exc, (sqlite3.IntegrityError, sqlcipher3.IntegrityError)):
+            raise LedgerError("导入时发现数据已被改动（如身份证号刚被他人登记），全部未导入；请重新检查后再导入") from exc
+        raise
+    progress(total, total, "导入完成")
+    return ImportResult(added, updated, households_added, buildings_added, plan.count(SKIP),
+                        plan.count(ERROR))
+
+
+def _sort_no(key: str) -> int:
+    return int(key) if key.isdigit() else 0

@@ -1,0 +1,1 @@
+"""Excel screens: the roster export dialog and the roster import wizard."""

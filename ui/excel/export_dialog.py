@@ -1,0 +1,142 @@
+"""The roster export dialog: kind, target file, masked/full, progress and Cancel.
+
+GUI thread; the export itself runs on a :class:`JobThread`.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import pathlib
+from typing import Any, Mapping
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from neighbourhood.excel.export import ExportResult, export_roster
+from neighbourhood.excel.kinds import ROSTER_KINDS
+from ui.excel.worker import JobThread
+
+
+class ExportDialog(QDialog):
+    """Export a roster of ``kind`` with the current ``filters`` (grid_id, building_id …)."""
+
+    def __init__(self, ledger, kind: str = "residents", filters: Mapping[str, Any] | None = None,
+                 parent: QWidget | None = None, *, folder: str | pathlib.Path | None = None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.filters = dict(filters or {})
+        self.result: ExportResult | None = None
+        self.job: JobThread | None = None
+        self.setWindowTitle(self.tr("Export roster to Excel"))
+
+        self.kind_combo = QComboBox()
+        for key, roster in ROSTER_KINDS.items():
+            self.kind_combo.addItem(roster.title, key)
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
+        self.path_edit = QLineEdit()
+        self._folder = pathlib.Path(folder) if folder else pathlib.Path.home()
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        self.full_check = QCheckBox(self.tr("Full ID numbers and phone numbers (recorded in the audit log)"))
+        allowed = bool(ledger.access.can_view_full)
+        self.full_check.setEnabled(allowed)
+        if not allowed:
+            self.full_check.setToolTip(self.tr("Your role may only export masked numbers."))
+        self.status = QLabel(self.tr("ID numbers and phones are masked unless you choose full numbers."))
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Roster:"), self.kind_combo)
+        form.addRow(self.tr("Save as:"), path_row)
+        form.addRow("", self.full_check)
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self._cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+        self.kind_combo.currentIndexChanged.connect(self._suggest_path)
+        self._suggest_path()
+
+    def kind(self) -> str:
+        return self.kind_combo.currentData()
+
+    def _suggest_path(self) -> None:
+        title = ROSTER_KINDS[self.kind()].title
+        self.path_edit.setText(str(self._folder / f"{title}_{_dt.date.today():%Y%m%d}.xlsx"))
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save roster"), self.path_edit.text(),
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if path:
+            self.path_edit.setText(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+
+    def start(self) -> None:
+        """Begin the export on a worker (the dialog stays open with progress and Cancel)."""
+        if self.job is not None:
+            return
+        out = pathlib.Path(self.path_edit.text().strip())
+        kind, full, filters, ledger = self.kind(), self.full_check.isChecked(), self.filters, self.ledger
+        self.job = JobThread(lambda progress, abort: export_roster(
+            ledger, kind, out=out, filters=filters, full=full, progress=progress, abort=abort), self)
+        self.job.progressed.connect(self._on_progress)
+        self.job.succeeded.connect(self._on_done)
+        self.job.failed.connect(self._on_failed)
+        self.job.cancelled.connect(self._on_cancelled)
+        self.job.finished.connect(self._on_finished)
+        for w in (self.export_button, self.kind_combo, self.path_edit, self.full_check):
+            w.setEnabled(False)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        self.status.setText(self.tr("Exporting…"))
+        self.job.start()
+
+    def _on_progress(self, done: int, total: int, _text: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _on_done(self, result: ExportResult) -> None:
+        self.result = result
+        self.status.setText(self.tr("Exported {0} rows to {1}").format(result.rows, result.path))
+        self.accept()
+
+    def _on_failed(self, message: str) -> None:
+        self.status.setText(message)
+        self._reset()
+
+    def _on_cancelled(self) -> None:
+        self.status.setText(self.tr("Export cancelled; no file was written."))
+        self._reset()
+
+    def _on_finished(self) -> None:
+        job, self.job = self.job, None
+        if job is not None:
+            job.deleteLater()
+
+    def _reset(self) -> None:
+        self.progress.setVisible(False)
+        self.export_button.setEnabled(True)
+        self.kind_combo.setEnabled(True)
+        self.path_edit.setEnabled(True)
+        self.full_check.setEnabled(bool(self.ledger.access.can_view_full))
+
+    def _cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+        else:
+            self.reject()
+
+    def closeEvent(self, event) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.job.wait()
+        super().closeEvent(event)
