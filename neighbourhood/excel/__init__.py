@@ -15,15 +15,27 @@ Core only: nothing here imports Qt.
 """
 from __future__ import annotations
 
-from neighbourhood.excel.kinds import ROSTER_KINDS, Column, RosterKind, register
-from neighbourhood.excel.export import ExportResult, export_roster
-from neighbourhood.excel.safety import ExcelFileError
-from neighbourhood.excel.mapping import (RESIDENT_FIELDS, propose_mapping, remember, remembered,
-                                         mapping_problems)
-from neighbourhood.excel.reader import Table, read_table, sheet_names
-from neighbourhood.excel.importer import (ImportOptions, ImportPlan, ImportResult, apply_import,
-                                          validate_import)
-from neighbourhood.excel.errorfile import write_error_rows
+import importlib
+
+# Names load on first use: the window imports this package for the CLI parser
+# and must not pay for openpyxl/xlsxwriter/calamine at start-up.
+_WHERE = {
+    "ROSTER_KINDS": "kinds", "Column": "kinds", "RosterKind": "kinds", "register": "kinds",
+    "ExportResult": "export", "export_roster": "export", "ExcelFileError": "safety",
+    "RESIDENT_FIELDS": "mapping", "propose_mapping": "mapping", "remember": "mapping",
+    "remembered": "mapping", "mapping_problems": "mapping", "Table": "reader", "read_table": "reader",
+    "sheet_names": "reader", "ImportOptions": "importer", "ImportPlan": "importer",
+    "ImportResult": "importer", "apply_import": "importer", "validate_import": "importer",
+    "write_error_rows": "errorfile",
+}
+
+
+def __getattr__(name: str):
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(name)
+    return getattr(importlib.import_module(f"neighbourhood.excel.{module}"), name)
+
 
 __all__ = ["ROSTER_KINDS", "Column", "RosterKind", "register", "ExportResult", "export_roster",
            "ExcelFileError", "RESIDENT_FIELDS", "propose_mapping", "remember", "remembered",
