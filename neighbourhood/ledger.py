@@ -56,6 +56,10 @@ class Ledger:
         self.users = Users(self)
         from neighbourhood.search import Search
         self.search = Search(self)
+        # Their household groups (hardship:<code>, flag:<name>) feed visit rules and
+        # rosters, so they must be registered before anyone asks for a group.
+        import neighbourhood.hardship  # noqa: F401
+        import neighbourhood.visits  # noqa: F401
 
     # Services of later areas load on first use (keeps start-up light).
     @functools.cached_property
@@ -72,6 +76,11 @@ class Ledger:
     def meetings(self):
         from neighbourhood.meetings import Meetings
         return Meetings(self)
+
+    @property
+    def needs(self):
+        """Needs and suggestions (困难需求清单, 建言献策清单)."""
+        return self.meetings.needs
 
     @classmethod
     def open(cls, path: str | pathlib.Path, *, key: bytes | None = None) -> "Ledger":

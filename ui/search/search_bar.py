@@ -44,7 +44,8 @@ class SearchBar(QWidget):
             box.setValue(-1)
             box.setSpecialValueText(special)
         self.party = QCheckBox(self.tr("Party members"))
-        self.include_left = QCheckBox(self.tr("Include moved out/deceased"))
+        self.include_left = QCheckBox(self.tr("Former"))
+        self.include_left.setToolTip(self.tr("Include residents who moved out or died"))
         self.count = QLabel()
         self.results = QListView()
         self.results.setObjectName("searchResults")
@@ -53,16 +54,20 @@ class SearchBar(QWidget):
         self.results.setUniformItemSizes(True)
         self.results.hide()
 
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.grid, self.status, self.age_min, self.age_max, self.party, self.include_left):
-            filters.addWidget(widget)
-        filters.addStretch(1)
-        filters.addWidget(self.count)
+        # Filters sit beside the box; they shrink so the window can be narrow.
+        self.edit.setMinimumWidth(160)
+        for combo in (self.grid, self.status):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(4)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 3)
+        for widget in (self.grid, self.status, self.age_min, self.age_max, self.party, self.include_left,
+                       self.count):
+            row.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
-        layout.addLayout(filters)
+        layout.addLayout(row)
         layout.addWidget(self.results)
 
         self._timer = QTimer(self)

@@ -1,0 +1,285 @@
+"""Read queries of visits, visit rules, visit types and household flags.
+
+Plain functions over a connection; callers run them on the thread that owns
+the ledger.  Dates are ISO strings (text comparisons); periods are half-open,
+``date_from <= d < date_to``.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Sequence
+
+LIVE = "deleted_at IS NULL"
+
+
+def _dicts(cur) -> list[dict[str, Any]]:
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+# --- visits ----------------------------------------------------------------------------
+
+_VISIT_SELECT = f"""SELECT v.*,
+       (SELECT group_concat(name, '、') FROM (SELECT vv.name FROM visit_visitors vv
+         WHERE vv.visit_id = v.id AND vv.{LIVE} ORDER BY vv.sort_no)) AS visitor_names,
+       (SELECT count(*) FROM visit_needs n WHERE n.visit_id = v.id AND n.{LIVE}) AS need_count
+    FROM visits v WHERE v.{LIVE}"""
+
+
+def visit(conn, visit_id: str) -> dict[str, Any] | None:
+    rows = _dicts(conn.execute(f"{_VISIT_SELECT} AND v.id = ?", (visit_id,)))
+    return rows[0] if rows else None
+
+
+def visits_of_household(conn, household_id: str) -> list[dict[str, Any]]:
+    return _dicts(conn.execute(
+        f"""{_VISIT_SELECT} AND v.household_id = ?
+            ORDER BY v.visit_date DESC, coalesce(v.start_time, '') DESC, v.created_at DESC""",
+        (household_id,)))
+
+
+def visitors(conn, visit_id: str) -> list[dict[str, Any]]:
+    return _dicts(conn.execute(
+        f"SELECT * FROM visit_visitors WHERE visit_id = ? AND {LIVE} ORDER BY sort_no", (visit_id,)))
+
+
+def residents_met(conn, visit_id: str) -> list[dict[str, Any]]:
+    return _dicts(conn.execute(
+        f"""SELECT vr.*, r.name AS resident_name FROM visit_residents vr
+            JOIN residents r ON r.id = vr.resident_id
+            WHERE vr.visit_id = ? AND vr.{LIVE} ORDER BY r.birth_date""", (visit_id,)))
+
+
+def visit_needs(conn, visit_id: str) -> list[dict[str, Any]]:
+    return _dicts(conn.execute(
+        f"SELECT * FROM visit_needs WHERE visit_id = ? AND {LIVE} ORDER BY sort_no, created_at",
+        (visit_id,)))
+
+
+def visit_need(conn, need_id: str) -> dict[str, Any] | None:
+    rows = _dicts(conn.execute(
+        f"""SELECT n.*, v.visit_date FROM visit_needs n JOIN visits v ON v.id = n.visit_id
+            WHERE n.id = ? AND n.{LIVE}""", (need_id,)))
+    return rows[0] if rows else None
+
+
+def needs(conn, *, status: str | None = None, household_id: str | None = None,
+          grid_id: str | None = None, open_only: bool = False) -> list[dict[str, Any]]:
+    """Needs raised at live visits, oldest open first."""
+    where, params = [f"n.{LIVE}", f"v.{LIVE}"], []
+    if status:
+        where.append("n.status = ?")
+        params.append(status)
+    if open_only:
+        where.append("n.status <> '已办结'")
+    if household_id:
+        where.append("n.household_id = ?")
+        params.append(household_id)
+    if grid_id:
+        where.append("v.grid_id = ?")
+        params.append(grid_id)
+    return _dicts(conn.execute(
+        f"""SELECT n.*, v.visit_date, v.grid_id FROM visit_needs n JOIN visits v ON v.id = n.visit_id
+            WHERE {' AND '.join(where)}
+            ORDER BY n.status = '已办结', coalesce(n.due_date, '9999'), v.visit_date""", params))
+
+
+def live_members(conn, household_id: str) -> set[str]:
+    return {r[0] for r in conn.execute(
+        f"SELECT id FROM residents WHERE household_id = ? AND {LIVE} AND status = '在册'", (household_id,))}
+
+
+def staff_by_display_name(conn, name: str) -> list[dict[str, Any]]:
+    """Active, non-auditor accounts with this display name (or username)."""
+    return _dicts(conn.execute(
+        f"""SELECT * FROM users WHERE {LIVE} AND active = 1 AND role <> 'auditor'
+            AND (display_name = ? OR username = ?)""", (name, name)))
+
+
+# --- types, rules, flags ---------------------------------------------------------------
+
+def visit_types(conn, *, include_inactive: bool = False) -> list[dict[str, Any]]:
+    active = "" if include_inactive else " AND active = 1"
+    return _dicts(conn.execute(f"SELECT * FROM visit_types WHERE {LIVE}{active} ORDER BY sort_no, name"))
+
+
+def visit_rules(conn, *, active_only: bool = False) -> list[dict[str, Any]]:
+    active = " AND active = 1" if active_only else ""
+    return _dicts(conn.execute(
+        f"SELECT * FROM visit_rules WHERE {LIVE}{active} ORDER BY interval_days, label"))
+
+
+def visit_rule(conn, rule_id: str) -> dict[str, Any] | None:
+    rows = _dicts(conn.execute(f"SELECT * FROM visit_rules WHERE id = ? AND {LIVE}", (rule_id,)))
+    return rows[0] if rows else None
+
+
+def flag_names(conn) -> list[str]:
+    return [r[0] for r in conn.execute(
+        f"SELECT DISTINCT flag FROM household_flags WHERE {LIVE} ORDER BY flag")]
+
+
+def flags_of(conn, household_id: str) -> list[dict[str, Any]]:
+    return _dicts(conn.execute(
+        f"SELECT * FROM household_flags WHERE household_id = ? AND {LIVE} ORDER BY flag", (household_id,)))
+
+
+def flag_row(conn, household_id: str, flag: str) -> dict[str, Any] | None:
+    rows = _dicts(conn.execute(
+        f"SELECT * FROM household_flags WHERE household_id = ? AND flag = ? AND {LIVE}",
+        (household_id, flag)))
+    return rows[0] if rows else None
+
+
+def in_selection(conn, household_id: str, sql: str, params: Sequence[Any]) -> bool:
+    """Whether ``household_id`` is among the ids a group's SQL selects."""
+    return conn.execute(f"SELECT 1 WHERE ? IN ({sql})", (household_id, *params)).fetchone() is not None
+
+
+# --- the schedule ----------------------------------------------------------------------
+
+# Same rule as neighbourhood.records.address_of ('12栋2单元301室').
+_ADDRESS = """b.name || CASE WHEN coalesce(h.entrance, '') = '' THEN ''
+                             WHEN h.entrance LIKE '%单元' THEN h.entrance ELSE h.entrance || '单元' END
+                     || CASE WHEN h.unit LIKE '%室' THEN h.unit ELSE h.unit || '室' END"""
+_TIER_RANK = {"高风险": 0, "重点": 1}
+SCHEDULE_COLUMNS = ("household_id", "address", "head_name", "groups", "interval_days", "tier",
+                    "last_visit_date", "last_attempt_date", "due_date", "status", "days_overdue",
+                    "grid_id", "grid_name", "grid_worker")
+
+
+def schedule_rows(conn, selections: Sequence[tuple[str, Sequence[Any], int, str, str]], *,
+                  today: str, week_end: str, as_of: str | None = None, grid_id: str | None = None,
+                  visitor: str | None = None, statuses: Sequence[str] | None = None) -> list[tuple]:
+    """The schedule, most urgent first, in one statement (:data:`SCHEDULE_COLUMNS` per row).
+
+    One row per live 在册 household in at least one selection: (group SQL,
+    params, interval_days, label, tier) per active rule.  The strictest rule
+    wins (smallest interval, then highest tier).  Due date: last real visit +
+    interval, or the next date planned at that visit when earlier.  Status on
+    ``today``: never_visited / overdue / due_this_week (due by ``week_end``) / ok.
+    Without ``as_of`` the last visit comes from the ``visit_last`` cache (now);
+    with it, from visits dated before ``as_of`` (for period counts).
+    """
+    if not selections:
+        return []
+    ctes, members, params = [], [], []
+    for i, (sql, sel_params, _interval, _label, _tier) in enumerate(selections):
+        ctes.append(f"g{i}(household_id) AS ({sql})")
+        params.extend(sel_params)
+    for i, (_sql, _p, interval, label, tier) in enumerate(selections):
+        members.append(f"SELECT household_id, ? AS interval_days, ? AS tier_rank, ? AS label FROM g{i}")
+        params.extend([int(interval), _TIER_RANK.get(tier, 2), label])
+    if as_of is None:
+        last = "SELECT household_id, last_visit_date, next_visit_date, last_attempt_date FROM visit_last"
+    else:
+        last = f"""SELECT household_id,
+                     max(CASE WHEN nobody_home = 0 THEN visit_date END) AS last_visit_date,
+                     NULL AS next_visit_date,
+                     max(CASE WHEN nobody_home = 1 THEN visit_date END) AS last_attempt_date
+                   FROM visits WHERE {LIVE} AND visit_date < ? GROUP BY household_id"""
+        params.append(as_of)
+    where = ["h.deleted_at IS NULL", "h.status = '在册'"]
+    if grid_id:
+        where.append("b.grid_id = ?")
+        params.append(grid_id)
+    if visitor:
+        where.append(f"""(g.worker_name = ? OR b.grid_id IN
+                         (SELECT grid_id FROM user_grids WHERE user_id = ? AND {LIVE}))""")
+        params.extend([visitor, visitor])
+    params.extend([today, week_end, today, today])
+    having = ""
+    if statuses:
+        having = f"WHERE status IN ({', '.join('?' for _ in statuses)})"
+        params.extend(statuses)
+    # min(interval * 10 + tier rank) packs "smallest interval, then highest tier" into one min().
+    sql = f"""WITH {', '.join(ctes)},
+        member(household_id, interval_days, tier_rank, label) AS ({' UNION ALL '.join(members)}),
+        strict AS (SELECT household_id, min(p) AS packed, group_concat(label, '、' ORDER BY label) AS labels
+                   FROM (SELECT household_id, label, min(interval_days * 10 + tier_rank) AS p
+                         FROM member GROUP BY household_id, label)
+                   GROUP BY household_id),
+        last AS ({last}),
+        base AS (
+          SELECT h.id AS household_id, {_ADDRESS} AS address, r.name AS head_name, s.labels AS groups,
+                 s.packed / 10 AS interval_days, CASE s.packed % 10 WHEN 0 THEN '高风险' WHEN 1 THEN '重点' ELSE '一般' END AS tier,
+                 l.last_visit_date, l.last_attempt_date,
+                 CASE WHEN l.last_visit_date IS NULL THEN NULL
+                      WHEN l.next_visit_date >= l.last_visit_date
+                       AND l.next_visit_date < date(l.last_visit_date, '+' || (s.packed / 10) || ' days')
+                      THEN l.next_visit_date
+                      ELSE date(l.last_visit_date, '+' || (s.packed / 10) || ' days') END AS due_date,
+                 b.grid_id, g.name AS grid_name, g.worker_name AS grid_worker
+          FROM strict s JOIN households h ON h.id = s.household_id
+          JOIN buildings b ON b.id = h.building_id
+          JOIN grids g ON g.id = b.grid_id
+          LEFT JOIN last l ON l.household_id = h.id
+          LEFT JOIN residents r ON r.id = h.head_resident_id
+          WHERE {' AND '.join(where)}),
+        rated AS (
+          SELECT *, CASE WHEN due_date IS NULL THEN 'never_visited' WHEN due_date < ? THEN 'overdue'
+                         WHEN due_date <= ? THEN 'due_this_week' ELSE 'ok' END AS status,
+                    CASE WHEN due_date < ? THEN CAST(julianday(?) - julianday(due_date) AS INTEGER)
+                         ELSE 0 END AS days_overdue
+          FROM base)
+      SELECT {', '.join(SCHEDULE_COLUMNS)} FROM rated {having}
+      ORDER BY CASE status WHEN 'overdue' THEN 0 WHEN 'never_visited' THEN 1
+                           WHEN 'due_this_week' THEN 2 ELSE 3 END,
+               days_overdue DESC, coalesce(due_date, ''), grid_name, address"""
+    return conn.execute(sql, params).fetchall()
+
+
+# --- counts ----------------------------------------------------------------------------
+
+def visit_counts(conn, date_from: str, date_to: str, *, grid_id: str | None = None) -> list[dict[str, Any]]:
+    """Per (grid, visitor name): visits, 未遇 attempts, households visited in the period."""
+    extra, params = "", [date_from, date_to]
+    if grid_id:
+        extra = " AND v.grid_id = ?"
+        params.append(grid_id)
+    return _dicts(conn.execute(
+        f"""SELECT v.grid_id, vv.name AS visitor,
+                   count(DISTINCT CASE WHEN v.nobody_home = 0 THEN v.id END) AS visits,
+                   count(DISTINCT CASE WHEN v.nobody_home = 1 THEN v.id END) AS attempts,
+                   count(DISTINCT CASE WHEN v.nobody_home = 0 THEN v.household_id END) AS households
+            FROM visits v LEFT JOIN visit_visitors vv ON vv.visit_id = v.id AND vv.{LIVE}
+            WHERE v.{LIVE} AND v.visit_date >= ? AND v.visit_date < ?{extra}
+            GROUP BY v.grid_id, vv.name""", params))
+
+
+def grid_visit_counts(conn, date_from: str, date_to: str) -> dict[str | None, tuple[int, int, int]]:
+    """Per grid: (visits, attempts, households visited) in the period."""
+    return {r[0]: (r[1], r[2], r[3]) for r in conn.execute(
+        f"""SELECT grid_id, sum(nobody_home = 0), sum(nobody_home = 1),
+                   count(DISTINCT CASE WHEN nobody_home = 0 THEN household_id END)
+            FROM visits WHERE {LIVE} AND visit_date >= ? AND visit_date < ? GROUP BY grid_id""",
+        (date_from, date_to))}
+
+
+def households_visited(conn, date_from: str, date_to: str) -> set[str]:
+    return {r[0] for r in conn.execute(
+        f"""SELECT DISTINCT household_id FROM visits
+            WHERE {LIVE} AND nobody_home = 0 AND visit_date >= ? AND visit_date < ?""",
+        (date_from, date_to))}
+
+
+def need_counts(conn, date_from: str, date_to: str, *, grid_id: str | None = None) -> dict[str, int]:
+    extra, params = "", []
+    if grid_id:
+        extra = " AND v.grid_id = ?"
+        params.append(grid_id)
+    base = f"FROM visit_needs n JOIN visits v ON v.id = n.visit_id WHERE n.{LIVE} AND v.{LIVE}{extra}"
+    raised = conn.execute(f"SELECT count(*) {base} AND v.visit_date >= ? AND v.visit_date < ?",
+                          (*params, date_from, date_to)).fetchone()[0]
+    resolved = conn.execute(
+        f"SELECT count(*) {base} AND n.status = '已办结' AND n.resolved_at >= ? AND n.resolved_at < ?",
+        (*params, date_from, date_to)).fetchone()[0]
+    open_now = conn.execute(f"SELECT count(*) {base} AND n.status <> '已办结'", params).fetchone()[0]
+    return {"raised": raised, "resolved": resolved, "open": open_now}
+
+
+def grid_names(conn, ids: Iterable[str | None]) -> dict[str, str]:
+    ids = [i for i in set(ids) if i]
+    if not ids:
+        return {}
+    marks = ", ".join("?" for _ in ids)
+    return dict(conn.execute(f"SELECT id, name FROM grids WHERE id IN ({marks})", ids).fetchall())

@@ -1,0 +1,167 @@
+"""The visit schedule (who is due or overdue) and the period counts for the monthly report.
+
+Computed from the active visit rules and the records in one SQL statement plus
+one pass in Python (no per-household queries).  Used through
+:class:`neighbourhood.visits.Visits`.  Thread: the ledger's thread.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+from typing import Any, NamedTuple, Sequence
+
+from db.queries import visits as q
+from neighbourhood import groups
+
+OVERDUE, DUE_THIS_WEEK, NEVER_VISITED, OK = "overdue", "due_this_week", "never_visited", "ok"
+STATUSES = (OVERDUE, NEVER_VISITED, DUE_THIS_WEEK, OK)
+TIERS = ("高风险", "重点", "一般")
+
+
+class ScheduleRow(NamedTuple):
+    """One household of the schedule (a named tuple: thousands are made per call, straight
+    from the SQL rows, in :data:`db.queries.visits.SCHEDULE_COLUMNS` order).
+
+    ``due_date`` is the last real visit + the strictest interval, or the next
+    visit date planned at that visit when earlier; None when never visited.
+    ``last_attempt_date`` is the last 未遇 attempt (shown, never counted).
+    """
+    household_id: str
+    address: str
+    head_name: str | None
+    groups: str                  # labels of the rules the household falls under, '、'-joined
+    interval_days: int           # the strictest interval
+    tier: str                    # tier of the strictest rule
+    last_visit_date: str | None
+    last_attempt_date: str | None
+    due_date: str | None
+    status: str                  # overdue / due_this_week / never_visited / ok
+    days_overdue: int
+    grid_id: str
+    grid_name: str
+    grid_worker: str | None
+
+    @property
+    def id(self) -> str:
+        return self.household_id
+
+
+@dataclasses.dataclass(frozen=True)
+class GridCounts:
+    grid_id: str | None
+    grid_name: str
+    due: int            # households that needed a visit in the period (incl. never visited)
+    due_done: int       # of those, visited (a real visit) in the period
+    visits: int         # real visits in the period
+    attempts: int       # 未遇 attempts in the period
+    households_visited: int
+
+
+@dataclasses.dataclass(frozen=True)
+class VisitorCounts:
+    visitor: str
+    visits: int
+    attempts: int
+    households_visited: int
+    due: int            # households due in grids whose 网格员 this is (0 for others)
+    due_done: int
+
+
+@dataclasses.dataclass(frozen=True)
+class VisitCounts:
+    """Figures for ``[date_from, date_to)``; ``needs_open`` is as of now."""
+    date_from: str
+    date_to: str
+    by_grid: tuple[GridCounts, ...]
+    by_visitor: tuple[VisitorCounts, ...]
+    needs_raised: int
+    needs_resolved: int
+    needs_open: int
+
+    @property
+    def due(self) -> int:
+        return sum(g.due for g in self.by_grid)
+
+    @property
+    def due_done(self) -> int:
+        return sum(g.due_done for g in self.by_grid)
+
+    @property
+    def visits(self) -> int:
+        return sum(g.visits for g in self.by_grid)
+
+
+def week_end(today: _dt.date) -> _dt.date:
+    """Sunday of ``today``'s calendar week ("this week" as staff say 本周)."""
+    return today + _dt.timedelta(days=6 - today.weekday())
+
+
+def selections(conn, rules: list[dict[str, Any]], today: _dt.date) -> list[tuple]:
+    """(SQL, params, interval, label, tier) for each active rule whose group exists."""
+    known = {g.key: g for g in groups.all_groups(conn)}
+    out = []
+    for rule in rules:
+        group = known.get(rule["group_key"])
+        if group is None or not rule["active"]:
+            continue  # e.g. a hardship group before that module is installed
+        sql, params = group.select(today.isoformat())
+        out.append((sql, params, rule["interval_days"], rule["label"], rule["tier"]))
+    return out
+
+
+def build(conn, rules: list[dict[str, Any]], *, today: _dt.date, grid_id: str | None = None,
+          visitor: str | None = None, statuses: Sequence[str] | None = None,
+          as_of: str | None = None) -> list[ScheduleRow]:
+    """The schedule on ``today``, most urgent first (overdue by days, never visited, due, ok)."""
+    raw = q.schedule_rows(conn, selections(conn, rules, today), today=today.isoformat(),
+                          week_end=week_end(today).isoformat(), as_of=as_of, grid_id=grid_id,
+                          visitor=visitor, statuses=statuses)
+    return list(map(ScheduleRow._make, raw))
+
+
+def counts(conn, rules: list[dict[str, Any]], *, date_from: _dt.date, date_to: _dt.date,
+           grid_id: str | None = None) -> VisitCounts:
+    """Done vs due per grid and per visitor in ``[date_from, date_to)``, and needs.
+
+    A household is due in the period when, by the visits before ``date_from``,
+    its due date falls before ``date_to`` (or it was never visited).
+    """
+    start, stop = date_from.isoformat(), date_to.isoformat()
+    schedule = build(conn, rules, today=date_from, grid_id=grid_id, as_of=start)
+    last_day = date_to - _dt.timedelta(days=1)
+    due_rows = [r for r in schedule
+                if r.due_date is None or _dt.date.fromisoformat(r.due_date) <= last_day]
+    visited = q.households_visited(conn, start, stop)
+    per_grid = q.grid_visit_counts(conn, start, stop)
+    if grid_id:
+        per_grid = {k: v for k, v in per_grid.items() if k == grid_id}
+    names = {r.grid_id: r.grid_name for r in schedule}
+    names.update(q.grid_names(conn, [g for g in per_grid if g not in names]))
+    due_by_grid: dict[str | None, list[ScheduleRow]] = {}
+    for row in due_rows:
+        due_by_grid.setdefault(row.grid_id, []).append(row)
+    by_grid = []
+    for gid in sorted(set(per_grid) | set(due_by_grid), key=lambda g: names.get(g or "", "")):
+        due = due_by_grid.get(gid, [])
+        done = sum(1 for r in due if r.household_id in visited)
+        v, a, h = per_grid.get(gid, (0, 0, 0))
+        by_grid.append(GridCounts(gid, names.get(gid or "", ""), len(due), done, v or 0, a or 0, h or 0))
+    due_by_worker: dict[str, list[ScheduleRow]] = {}
+    for row in due_rows:
+        if row.grid_worker:
+            due_by_worker.setdefault(row.grid_worker, []).append(row)
+    visitor_rows: dict[str, list[int]] = {}
+    for r in q.visit_counts(conn, start, stop, grid_id=grid_id):
+        acc = visitor_rows.setdefault(r["visitor"] or "", [0, 0, 0])
+        acc[0] += r["visits"]
+        acc[1] += r["attempts"]
+        acc[2] += r["households"]
+    by_visitor = []
+    for name in sorted(set(visitor_rows) | set(due_by_worker)):
+        v, a, h = visitor_rows.get(name, [0, 0, 0])
+        due = due_by_worker.get(name, [])
+        by_visitor.append(VisitorCounts(name, v, a, h, len(due),
+                                        sum(1 for r in due if r.household_id in visited)))
+    needs = q.need_counts(conn, start, stop, grid_id=grid_id)
+    return VisitCounts(start, stop, tuple(by_grid), tuple(by_visitor), needs["raised"],
+                       needs["resolved"], needs["open"])

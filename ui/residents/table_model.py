@@ -1,0 +1,161 @@
+"""ResidentTableModel: the lazy residents table (stays fast at 500k rows).
+
+The model holds only an ``array('q')`` of row ids from ``ledger.listing.rowids``;
+display rows are fetched a page at a time through ``ledger.listing.rows`` and
+kept in a small LRU cache.  ``rowCount`` is the length of the id array, so the
+view never asks for more than the visible rows.  GUI thread only.
+"""
+from __future__ import annotations
+
+import collections
+import datetime as _dt
+from array import array
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from ui.common import age_of
+from ui.signals import emit
+
+PAGE_SIZE = 200
+CACHE_PAGES = 16  # 3,200 rows: a few screens either side of the visible one
+
+# (key in the display row, English header; translated when shown, as no translator
+# is installed yet when this module is imported)
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("name", QT_TRANSLATE_NOOP("ResidentTableModel", "Name")),
+    ("sex", QT_TRANSLATE_NOOP("ResidentTableModel", "Sex")),
+    ("birth_date", QT_TRANSLATE_NOOP("ResidentTableModel", "Date of birth")),
+    ("age", QT_TRANSLATE_NOOP("ResidentTableModel", "Age")),
+    ("id_number", QT_TRANSLATE_NOOP("ResidentTableModel", "ID number")),
+    ("phone", QT_TRANSLATE_NOOP("ResidentTableModel", "Phone")),
+    ("relation", QT_TRANSLATE_NOOP("ResidentTableModel", "Relation to head")),
+    ("residence_status", QT_TRANSLATE_NOOP("ResidentTableModel", "Residence type")),
+    ("political_status", QT_TRANSLATE_NOOP("ResidentTableModel", "Political status")),
+    ("address", QT_TRANSLATE_NOOP("ResidentTableModel", "Address")),
+    ("grid_name", QT_TRANSLATE_NOOP("ResidentTableModel", "Grid")),
+    ("status", QT_TRANSLATE_NOOP("ResidentTableModel", "Status")),
+)
+_CENTRED = {"sex", "age", "birth_date", "relation", "residence_status", "status"}
+
+RESIDENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ROWID_ROLE = Qt.ItemDataRole.UserRole + 2
+HOUSEHOLD_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+class ResidentTableModel(QAbstractTableModel):
+    """Residents of the current filter (all, a grid, a building or a household)."""
+
+    def __init__(self, ledger: Any, parent=None) -> None:
+        super().__init__(parent)
+        self._ledger = ledger
+        self._ids: array = array("q")
+        self._filter: dict[str, str | None] = {}
+        self._pages: collections.OrderedDict[int, dict[int, dict[str, Any]]] = collections.OrderedDict()
+        self._today = _dt.date.today()
+        self.pages_fetched = 0  # for tests and the benchmark: how often the core was asked
+
+    # --- filter ---------------------------------------------------------------------
+
+    def set_filter(self, *, grid_id: str | None = None, building_id: str | None = None,
+                   household_id: str | None = None) -> None:
+        """Show the residents of one grid, building or household (none: everyone)."""
+        self._filter = dict(grid_id=grid_id, building_id=building_id, household_id=household_id)
+        self.reload()
+
+    @property
+    def filter(self) -> dict[str, str | None]:
+        return dict(self._filter)
+
+    def reload(self) -> None:
+        """Re-read the ids (after a change); cached rows are dropped."""
+        self.beginResetModel()
+        self._ids = self._ledger.listing.rowids(**self._filter)
+        self._pages.clear()
+        self._today = _dt.date.today()
+        self.endResetModel()
+
+    def refresh_rows(self) -> None:
+        """Same ids, fresh display rows (e.g. after masking was switched)."""
+        self._pages.clear()
+        if self._ids:
+            emit(self.dataChanged, self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+
+    # --- lookups --------------------------------------------------------------------
+
+    def rowid_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of_rowid(self, rowid: int) -> int:
+        """Row of a row id, or -1 (linear scan: only for restoring a selection)."""
+        try:
+            return self._ids.index(rowid)
+        except ValueError:
+            return -1
+
+    def record(self, row: int) -> dict[str, Any]:
+        """The (masked) display row of ``row``; fetches its page when needed."""
+        page_no = row // PAGE_SIZE
+        page = self._pages.get(page_no)
+        if page is None:
+            start = page_no * PAGE_SIZE
+            page = self._ledger.listing.rows(self._ids[start:start + PAGE_SIZE])
+            self.pages_fetched += 1
+            self._pages[page_no] = page
+            while len(self._pages) > CACHE_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_no)
+        return page.get(self._ids[row], {})
+
+    # --- Qt model -------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(COLUMNS):
+            return QCoreApplication.translate("ResidentTableModel", COLUMNS[section][1])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+                        Qt.ItemDataRole.TextAlignmentRole, RESIDENT_ID_ROLE, ROWID_ROLE, HOUSEHOLD_ID_ROLE):
+            return None
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            # Alignment must not fetch rows: views ask for it for every painted cell anyway.
+            if key in _CENTRED:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == ROWID_ROLE:
+            return self._ids[index.row()]
+        row = self.record(index.row())
+        if role == RESIDENT_ID_ROLE:
+            return row.get("id")
+        if role == HOUSEHOLD_ID_ROLE:
+            return row.get("household_id")
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.get("status") and row.get("status") != "在册":
+                return QBrush(QColor("#888888"))
+            if key == "id_number" and row.get("id_flag"):
+                return QBrush(QColor("#b26a00"))
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "id_number" and row.get("id_flag") == "legacy15":
+                return QCoreApplication.translate("ResidentTableModel", "Old 15-digit ID number")
+            if key == "address" and row.get("separated"):
+                return row["separated"]
+            return None
+        if key == "age":
+            age = age_of(row.get("birth_date"), self._today)
+            return "" if age is None else age
+        value = row.get(key)
+        return "" if value is None else value

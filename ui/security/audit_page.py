@@ -1,0 +1,357 @@
+"""The audit trail screen: ``AuditTableModel`` (paged) and ``AuditPage`` (filters + chain check).
+
+Reads only through ``ledger.audit_entries(**filters)`` (admins and auditors;
+others get PermissionDenied, shown as a message) and ``ledger.verify_audit()``.
+The model fetches ``page_size`` entries at a time, newest first, and more as
+the view scrolls (``canFetchMore``/``fetchMore``), so a trail of 100k
+entries never loads at once.  GUI thread only.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from typing import Any
+
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDate, QModelIndex,
+                            QPersistentModelIndex, Qt)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QGridLayout,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
+                               QVBoxLayout, QWidget)
+
+from ui.security.users_page import local_time
+
+SEQ_ROLE = Qt.ItemDataRole.UserRole + 1
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
+PAGE_SIZE = 500
+_SHOWN_CHANGES = 200  # characters in the cell; the tooltip has all
+ACTIONS = {
+    "insert": QT_TRANSLATE_NOOP("AuditTableModel", "Added"),
+    "update": QT_TRANSLATE_NOOP("AuditTableModel", "Changed"),
+    "delete": QT_TRANSLATE_NOOP("AuditTableModel", "Deleted"),
+    "restore": QT_TRANSLATE_NOOP("AuditTableModel", "Restored"),
+    "view_full": QT_TRANSLATE_NOOP("AuditTableModel", "Viewed full data"),
+    "login": QT_TRANSLATE_NOOP("AuditTableModel", "Signed in"),
+    "logout": QT_TRANSLATE_NOOP("AuditTableModel", "Signed out"),
+    "login_failed": QT_TRANSLATE_NOOP("AuditTableModel", "Sign-in failed"),
+    "login_locked": QT_TRANSLATE_NOOP("AuditTableModel", "Sign-in refused (locked)"),
+    "encrypt": QT_TRANSLATE_NOOP("AuditTableModel", "Encrypted the database"),
+}
+# Tables offered in the filter (the field stays editable for any other name).
+TABLES = ("residents", "households", "buildings", "grids", "users", "user_grids", "settings",
+          "visits", "hardship", "meetings")
+
+
+def utc_stamp(day: _dt.date) -> str:
+    """Local midnight of ``day`` as the core's UTC stamp (audit ``at`` is stored in UTC)."""
+    moment = _dt.datetime(day.year, day.month, day.day).astimezone()
+    return moment.astimezone(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def describe_changes(changes: str | None) -> str:
+    """``{"field": [old, new]}`` JSON as ``field: old → new; …``; other JSON compactly."""
+    if not changes:
+        return ""
+    try:
+        value = json.loads(changes)
+    except ValueError:
+        return changes
+    if isinstance(value, dict) and all(isinstance(v, list) and len(v) == 2 for v in value.values()):
+        return "; ".join(f"{k}: {'' if old is None else old} → {'' if new is None else new}"
+                         for k, (old, new) in value.items())
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class AuditTableModel(QAbstractTableModel):
+    """Audit entries matching ``filters``, newest first, fetched ``page_size`` at a time.
+
+    ``set_filters(username=, table_name=, record_id=, date_from=, date_to=)``
+    (ISO UTC strings for dates, ``date_to`` exclusive) re-reads from the top
+    and lets PermissionDenied from the core propagate.  Entries written while
+    the model is open do not shift the pages (each page continues below the
+    last sequence number shown).
+    """
+
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("AuditTableModel", "No."),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Time"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "User"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Action"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Table"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Record"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Changes"),
+    )
+
+    def __init__(self, ledger: Any, parent: Any = None, *, page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent)
+        self._ledger = ledger
+        self.page_size = max(1, page_size)
+        self.filters: dict[str, str] = {}
+        self._entries: list[dict[str, Any]] = []
+        self._more = False
+        self._fetching = False
+
+    # --- loading ---------------------------------------------------------------------
+
+    def _fetch(self) -> list[dict[str, Any]]:
+        """The next page below the last loaded entry.
+
+        The core query has only ``limit``, so a page asks for the entries
+        already shown plus one page (plus any written since, which sit on
+        top) and keeps those below the last shown ``seq``.  A ``before_seq``
+        filter in the core would avoid re-reading the shown entries.
+        """
+        extra = 0
+        for _attempt in range(3):
+            wanted = len(self._entries) + self.page_size + extra
+            rows = self._ledger.audit_entries(limit=wanted, **self.filters)
+            self._more = len(rows) >= wanted
+            if not self._entries:
+                return rows
+            newer = sum(1 for row in rows if row["seq"] > self._entries[0]["seq"])
+            if newer <= extra:
+                break
+            extra = newer
+        last = self._entries[-1]["seq"]
+        return [row for row in rows if row["seq"] < last][:self.page_size]
+
+    def set_filters(self, **filters: str | None) -> None:
+        self.beginResetModel()
+        try:
+            self.filters = {k: v for k, v in filters.items() if v}
+            self._entries = []
+            self._more = False
+            self._entries = self._fetch()
+        finally:
+            self.endResetModel()
+
+    def reload(self) -> None:
+        self.set_filters(**self.filters)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and self._more and not self._fetching
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: N802
+        if parent.isValid() or not self._more or self._fetching:
+            return
+        # Views and testers may ask again from inside beginInsertRows: one page at a time.
+        self._fetching = True
+        try:
+            new = self._fetch()
+            if not new:
+                self._more = False
+                return
+            first = len(self._entries)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            self._entries.extend(new)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
+
+    def entry(self, row: int) -> dict[str, Any]:
+        return self._entries[row]
+
+    # --- Qt model --------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            return QCoreApplication.translate("AuditTableModel", self.COLUMNS[section])
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def _text(self, entry: dict[str, Any], column: int, *, full: bool = False) -> str:
+        if column == 0:
+            return str(entry["seq"])
+        if column == 1:
+            return local_time(entry["at"]) if not full else f"{local_time(entry['at'])} ({entry['at']})"
+        if column == 2:
+            return entry["username"] or ""
+        if column == 3:
+            action = entry["action"]
+            return QCoreApplication.translate("AuditTableModel", ACTIONS[action]) if action in ACTIONS else action
+        if column == 4:
+            return entry["table_name"] or ""
+        if column == 5:
+            return entry["record_id"] or ""
+        text = describe_changes(entry["changes"])
+        return text if full or len(text) <= _SHOWN_CHANGES else text[:_SHOWN_CHANGES] + "…"
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._entries) or index.column() >= len(self.COLUMNS):
+            return None
+        entry = self._entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(entry, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._text(entry, index.column(), full=True)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == SEQ_ROLE:
+            return entry["seq"]
+        if role == ENTRY_ROLE:
+            return dict(entry)
+        return None
+
+
+def _dated(label: str) -> tuple[QCheckBox, QDateEdit]:
+    box = QCheckBox(label)
+    edit = QDateEdit(QDate.currentDate())
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setEnabled(False)
+    box.toggled.connect(edit.setEnabled)
+    return box, edit
+
+
+class AuditPage(QWidget):
+    """The "Audit trail" screen: filters, the entries, and "Verify chain".
+
+    Users other than admins and auditors see a message only
+    (``self.allowed`` is False).  ``verify()`` returns the problems found and
+    shows them in ``self.result`` (green when intact).
+    """
+
+    def __init__(self, ledger: Any, parent: QWidget | None = None, *, page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent)
+        from neighbourhood.access import ADMIN, AUDITOR
+
+        self.ledger = ledger
+        self.allowed = ledger.access.role in (ADMIN, AUDITOR)
+        self.model = AuditTableModel(ledger, self, page_size=page_size)
+
+        self.user = QComboBox()
+        self.user.setEditable(True)
+        self.user.addItem("")
+        self.table = QComboBox()
+        self.table.setEditable(True)
+        self.table.addItems(["", *TABLES])
+        self.record = QLineEdit()
+        self.record.setPlaceholderText(self.tr("Record id"))
+        self.from_box, self.date_from = _dated(self.tr("From"))
+        self.to_box, self.date_to = _dated(self.tr("To"))
+        self.apply_button = QPushButton(self.tr("Filter"))
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.verify_button = QPushButton(self.tr("Verify chain"))
+        self.apply_button.clicked.connect(lambda: self.apply_filters())
+        self.clear_button.clicked.connect(lambda: self.clear_filters())
+        self.verify_button.clicked.connect(lambda: self.verify())
+        self.record.returnPressed.connect(lambda: self.apply_filters())
+
+        filters = QGridLayout()
+        filters.addWidget(QLabel(self.tr("User")), 0, 0)
+        filters.addWidget(self.user, 0, 1)
+        filters.addWidget(QLabel(self.tr("Table")), 0, 2)
+        filters.addWidget(self.table, 0, 3)
+        filters.addWidget(self.record, 0, 4)
+        filters.addWidget(self.from_box, 1, 0)
+        filters.addWidget(self.date_from, 1, 1)
+        filters.addWidget(self.to_box, 1, 2)
+        filters.addWidget(self.date_to, 1, 3)
+        buttons = QHBoxLayout()
+        for button in (self.apply_button, self.clear_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        buttons.addWidget(self.verify_button)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.setVisible(False)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().setVisible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addLayout(filters)
+        layout.addLayout(buttons)
+        layout.addWidget(self.result)
+        layout.addWidget(self.view)
+        self.message.setVisible(False)
+        if not self.allowed:
+            self.message.setText(self.tr("Only administrators and auditors can read the audit trail."))
+            self.message.setVisible(True)
+            for widget in (self.user, self.table, self.record, self.from_box, self.date_from, self.to_box,
+                           self.date_to, self.apply_button, self.clear_button, self.verify_button, self.view):
+                widget.setEnabled(False)
+            self.view.setVisible(False)
+            return
+        for user in ledger.users.list():
+            self.user.addItem(user.username)
+        self.apply_filters()
+
+    def filters(self) -> dict[str, str | None]:
+        """The filter fields as ``ledger.audit_entries`` keywords (dates as UTC stamps)."""
+        date_from = utc_stamp(self.date_from.date().toPython()) if self.from_box.isChecked() else None
+        date_to = (utc_stamp(self.date_to.date().toPython() + _dt.timedelta(days=1))
+                   if self.to_box.isChecked() else None)
+        return {"username": self.user.currentText().strip() or None,
+                "table_name": self.table.currentText().strip() or None,
+                "record_id": self.record.text().strip() or None,
+                "date_from": date_from, "date_to": date_to}
+
+    def apply_filters(self) -> bool:
+        """Re-read the entries with the current filters; shows core errors.  Returns success."""
+        from neighbourhood.errors import LedgerError
+
+        if not self.allowed:
+            return False
+        try:
+            self.model.set_filters(**self.filters())
+        except LedgerError as exc:
+            self.message.setText(str(exc))
+            self.message.setVisible(True)
+            return False
+        self.message.setVisible(False)
+        return True
+
+    def clear_filters(self) -> None:
+        self.user.setCurrentIndex(0)
+        self.user.setEditText("")
+        self.table.setCurrentIndex(0)
+        self.table.setEditText("")
+        self.record.clear()
+        self.from_box.setChecked(False)
+        self.to_box.setChecked(False)
+        self.apply_filters()
+
+    def refresh(self) -> None:
+        if self.allowed:
+            self.model.reload()
+
+    def verify(self) -> list[str]:
+        """Check the hash chain (whole trail, GUI thread, ~1 s per 100k entries); show and return problems."""
+        from ui.security.login_dialog import wait_cursor
+
+        if not self.allowed:
+            return []
+        with wait_cursor():
+            problems = list(self.ledger.verify_audit())
+        if problems:
+            lines = "\n".join(f"• {p}" for p in problems[:50])
+            more = (self.tr("… and %1 more").replace("%1", str(len(problems) - 50))
+                    if len(problems) > 50 else "")
+            self.result.setText(self.tr("The audit trail has been tampered with:") + "\n" + lines
+                                + ("\n" + more if more else ""))
+            self.result.setStyleSheet("color: #c62828; font-weight: bold;")
+        else:
+            self.result.setText(self.tr("Audit chain intact"))
+            self.result.setStyleSheet("color: #2e7d32; font-weight: bold;")
+        self.result.setVisible(True)
+        return problems

@@ -1,0 +1,192 @@
+"""Qt table models of the visits page: the due/overdue schedule and a household's visit history.
+
+The schedule model holds the rows one ``ledger.visits.schedule`` call returned
+(a committee has thousands of households, computed in one statement; rows are
+small frozen records) and keeps its filter across reloads, so saving a visit or
+opening a record never loses what the user chose.  The household id is under
+``RECORD_ID_ROLE``.  GUI thread only.  No SQL here.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, Qt)
+from PySide6.QtGui import QBrush, QColor
+
+RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+
+STATUS_LABELS = {
+    "overdue": QT_TRANSLATE_NOOP("ScheduleTableModel", "Overdue"),
+    "due_this_week": QT_TRANSLATE_NOOP("ScheduleTableModel", "Due this week"),
+    "never_visited": QT_TRANSLATE_NOOP("ScheduleTableModel", "Never visited"),
+    "ok": QT_TRANSLATE_NOOP("ScheduleTableModel", "Up to date"),
+}
+_STATUS_COLOURS = {"overdue": "#c62828", "never_visited": "#ad5700", "due_this_week": "#1565c0"}
+
+TODO = "todo"  # filter: overdue, never visited or due this week
+
+Column = tuple[str, str, Callable[[Any], Any]]
+
+
+def status_label(status: str) -> str:
+    return QCoreApplication.translate("ScheduleTableModel", STATUS_LABELS.get(status, status))
+
+
+class _RecordTable(QAbstractTableModel):
+    """A read-only table of frozen records; subclasses give ``COLUMNS`` and ``load``."""
+
+    COLUMNS: Sequence[Column] = ()
+    CENTRED: frozenset[str] = frozenset()
+
+    def __init__(self, ledger: Any, parent=None) -> None:
+        super().__init__(parent)
+        self._ledger = ledger
+        self._records: list[Any] = []
+
+    def load(self) -> list[Any]:
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._records = list(self.load())
+        self.endResetModel()
+
+    def record(self, row: int) -> Any:
+        return self._records[row]
+
+    def records(self) -> list[Any]:
+        return list(self._records)
+
+    def row_of(self, record_id: str) -> int:
+        for row, record in enumerate(self._records):
+            if record.id == record_id:
+                return row
+        return -1
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            return QCoreApplication.translate(type(self).__name__, self.COLUMNS[section][1])
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def foreground(self, record: Any) -> QBrush | None:
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._records) or index.column() >= len(self.COLUMNS):
+            return None
+        record = self._records[index.row()]
+        key, _header, value = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            shown = value(record)
+            return "" if shown is None else str(shown)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in self.CENTRED:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.foreground(record)
+        if role == RECORD_ID_ROLE:
+            return record.id
+        if role == RECORD_ROLE:
+            return record
+        return None
+
+
+class ScheduleTableModel(_RecordTable):
+    """Households due, overdue or never visited (``ledger.visits.schedule``), most urgent first."""
+
+    COLUMNS = (
+        ("status", QT_TRANSLATE_NOOP("ScheduleTableModel", "Status"), lambda r: status_label(r.status)),
+        ("days", QT_TRANSLATE_NOOP("ScheduleTableModel", "Days overdue"),
+         lambda r: r.days_overdue or ""),
+        ("due", QT_TRANSLATE_NOOP("ScheduleTableModel", "Due"), lambda r: r.due_date),
+        ("address", QT_TRANSLATE_NOOP("ScheduleTableModel", "Household"), lambda r: r.address),
+        ("head", QT_TRANSLATE_NOOP("ScheduleTableModel", "Head"), lambda r: r.head_name),
+        ("groups", QT_TRANSLATE_NOOP("ScheduleTableModel", "Groups"), lambda r: r.groups),
+        ("tier", QT_TRANSLATE_NOOP("ScheduleTableModel", "Tier"), lambda r: r.tier),
+        ("interval", QT_TRANSLATE_NOOP("ScheduleTableModel", "Every (days)"), lambda r: r.interval_days),
+        ("last", QT_TRANSLATE_NOOP("ScheduleTableModel", "Last visit"), lambda r: r.last_visit_date),
+        ("attempt", QT_TRANSLATE_NOOP("ScheduleTableModel", "Last attempt (nobody home)"),
+         lambda r: r.last_attempt_date),
+        ("grid", QT_TRANSLATE_NOOP("ScheduleTableModel", "Grid"), lambda r: r.grid_name),
+        ("worker", QT_TRANSLATE_NOOP("ScheduleTableModel", "Grid worker"), lambda r: r.grid_worker),
+    )
+    CENTRED = frozenset({"status", "days", "due", "tier", "interval", "last", "attempt"})
+
+    def __init__(self, ledger: Any, parent=None) -> None:
+        super().__init__(ledger, parent)
+        self.filter: dict[str, Any] = {}
+
+    def set_filter(self, *, grid_id: str | None = None, status: str | None = None,
+                   visitor: str | None = None) -> None:
+        """Keep only a grid / a status / a grid worker's households (None: any); reloads.
+
+        ``status`` is a schedule status, or ``TODO`` for everything not up to date.
+        """
+        self.filter = {k: v for k, v in dict(grid_id=grid_id, status=status, visitor=visitor).items() if v}
+        self.reload()
+
+    def load(self) -> list[Any]:
+        query = dict(self.filter)
+        if query.get("status") == TODO:
+            query["status"] = ("overdue", "never_visited", "due_this_week")
+        return self._ledger.visits.schedule(**query)
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for record in self._records:
+            out[record.status] = out.get(record.status, 0) + 1
+        return out
+
+    def foreground(self, record: Any) -> QBrush | None:
+        colour = _STATUS_COLOURS.get(record.status)
+        return QBrush(QColor(colour)) if colour else None
+
+
+def _visitors(v: Any) -> str:
+    return v.visitor_names or ""
+
+
+class VisitHistoryModel(_RecordTable):
+    """One household's visits and 未遇 attempts, newest first."""
+
+    COLUMNS = (
+        ("date", QT_TRANSLATE_NOOP("VisitHistoryModel", "Date"),
+         lambda v: f"{v.visit_date} {v.start_time}" if v.start_time else v.visit_date),
+        ("outcome", QT_TRANSLATE_NOOP("VisitHistoryModel", "Outcome"),
+         lambda v: QCoreApplication.translate("VisitHistoryModel", "Nobody home") if v.nobody_home
+         else QCoreApplication.translate("VisitHistoryModel", "Visited")),
+        ("type", QT_TRANSLATE_NOOP("VisitHistoryModel", "Type"), lambda v: v.visit_type),
+        ("channel", QT_TRANSLATE_NOOP("VisitHistoryModel", "Channel"), lambda v: v.channel),
+        ("visitors", QT_TRANSLATE_NOOP("VisitHistoryModel", "Visitors"), _visitors),
+        ("situation", QT_TRANSLATE_NOOP("VisitHistoryModel", "Situation"), lambda v: v.situation),
+        ("needs", QT_TRANSLATE_NOOP("VisitHistoryModel", "Needs"), lambda v: v.need_count or ""),
+        ("next", QT_TRANSLATE_NOOP("VisitHistoryModel", "Next visit"), lambda v: v.next_visit_date),
+    )
+    CENTRED = frozenset({"date", "outcome", "channel", "needs", "next"})
+
+    def __init__(self, ledger: Any, parent=None) -> None:
+        super().__init__(ledger, parent)
+        self.household_id: str | None = None
+
+    def set_household(self, household_id: str | None) -> None:
+        self.household_id = household_id
+        self.reload()
+
+    def load(self) -> list[Any]:
+        return self._ledger.visits.history(self.household_id) if self.household_id else []
+
+    def foreground(self, record: Any) -> QBrush | None:
+        return QBrush(QColor("#777777")) if record.nobody_home else None

@@ -1,0 +1,201 @@
+"""VisitsPage: who is due or overdue (by grid and status), a household's visit history, fast entry.
+
+Reads and writes only through ``ledger.visits`` (and ``ledger.grids`` for the
+filter).  The filters live in the widgets and in the schedule model; opening a
+record (the entry dialog, the history) and saving never reset them.
+GUI thread only.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from neighbourhood.errors import LedgerError
+from ui.common import show_error
+from ui.signals import emit
+from ui.visits.entry_dialog import VisitEntryDialog
+from ui.visits.models import (RECORD_ID_ROLE, STATUS_LABELS, TODO, ScheduleTableModel,
+                              VisitHistoryModel, status_label)
+
+
+def _table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    return view
+
+
+class VisitsPage(QWidget):
+    """The visits area of the main window.  ``changed(operation)`` after each write."""
+
+    changed = Signal(object)
+
+    def __init__(self, ledger: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ledger = ledger
+        self.dialog: VisitEntryDialog | None = None
+        self.schedule_model = ScheduleTableModel(ledger, self)
+        self.history_model = VisitHistoryModel(ledger, self)
+
+        self.grid_filter = QComboBox()
+        self.grid_filter.addItem(self.tr("All grids"), None)
+        for grid in ledger.grids.list():
+            self.grid_filter.addItem(grid.name, grid.id)
+        if ledger.access.role == "grid_worker" and ledger.access.grid_ids:
+            # A grid worker starts on their own grid.
+            index = self.grid_filter.findData(sorted(ledger.access.grid_ids)[0])
+            if index >= 0:
+                self.grid_filter.setCurrentIndex(index)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("Overdue, never visited or due this week"), TODO)
+        self.status_filter.addItem(self.tr("All households"), None)
+        for status in STATUS_LABELS:
+            self.status_filter.addItem(status_label(status), status)
+        self.grid_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.summary = QLabel()
+
+        self.schedule_view = _table(self.schedule_model)
+        self.schedule_view.doubleClicked.connect(lambda _i: self.record_visit())
+        self.schedule_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_history())
+        self.history_view = _table(self.history_model)
+        self.history_title = QLabel(self.tr("Visit history"))
+        self.history_title.setStyleSheet("font-weight: bold;")
+
+        self.record_button = QPushButton(self.tr("Record visit… (Enter)"))
+        self.record_button.clicked.connect(lambda: self.record_visit())
+        self.delete_button = QPushButton(self.tr("Delete visit"))
+        self.delete_button.clicked.connect(self.delete_visit)
+        refresh = QPushButton(self.tr("Refresh"))
+        refresh.clicked.connect(self.refresh)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Grid")))
+        top.addWidget(self.grid_filter)
+        top.addWidget(QLabel(self.tr("Show")))
+        top.addWidget(self.status_filter)
+        top.addWidget(self.summary, 1)
+        top.addWidget(refresh)
+        history = QWidget()
+        history_layout = QVBoxLayout(history)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.history_title, 1)
+        title_row.addWidget(self.delete_button)
+        history_layout.addLayout(title_row)
+        history_layout.addWidget(self.history_view)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.schedule_view)
+        splitter.addWidget(history)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.record_button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        self.schedule_view.installEventFilter(self)
+        self.apply_filter()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        from PySide6.QtCore import QEvent
+        if (watched is self.schedule_view and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.record_visit()
+            return True
+        return super().eventFilter(watched, event)
+
+    # --- filter and refresh ------------------------------------------------------------------
+
+    def apply_filter(self) -> None:
+        self.schedule_model.set_filter(grid_id=self.grid_filter.currentData(),
+                                       status=self.status_filter.currentData())
+        self._after_reload(None)
+
+    def _after_reload(self, keep: str | None) -> None:
+        counts = self.schedule_model.counts()
+        self.summary.setText(self.tr("Overdue %1 · never visited %2 · due this week %3")
+                             .replace("%1", str(counts.get("overdue", 0)))
+                             .replace("%2", str(counts.get("never_visited", 0)))
+                             .replace("%3", str(counts.get("due_this_week", 0))))
+        row = self.schedule_model.row_of(keep) if keep else -1
+        if row < 0 and self.schedule_model.rowCount():
+            row = 0
+        if row >= 0:
+            self.schedule_view.selectRow(row)
+        self._show_history()
+
+    def refresh(self) -> None:
+        """Reload with the same filters, keeping the selected household when it is still listed."""
+        keep = self.current_household()
+        self.schedule_model.reload()
+        self._after_reload(keep)
+
+    def current_household(self) -> str | None:
+        index = self.schedule_view.currentIndex()
+        if not index.isValid():
+            rows = self.schedule_view.selectionModel().selectedRows()
+            index = rows[0] if rows else index
+        return self.schedule_model.data(index, RECORD_ID_ROLE) if index.isValid() else None
+
+    def _show_history(self) -> None:
+        household = self.current_household()
+        self.history_model.set_household(household)
+        if household:
+            record = self.schedule_model.record(self.schedule_model.row_of(household))
+            self.history_title.setText(self.tr("Visit history: %1").replace("%1", record.address))
+        else:
+            self.history_title.setText(self.tr("Visit history"))
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def record_visit(self) -> VisitEntryDialog:
+        """Open fast entry on the selected household; the queue is the list below it."""
+        ids = [r.household_id for r in self.schedule_model.records()]
+        current = self.current_household()
+        start = ids.index(current) if current in ids else 0
+        dialog = VisitEntryDialog(self._ledger, household_id=current, queue=ids[start:], parent=self)
+        dialog.saved.connect(self._saved)
+        dialog.household_changed.connect(self._follow)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _saved(self, op: Any) -> None:
+        self.refresh()
+        emit(self.changed, op)
+
+    def _follow(self, household_id: str) -> None:
+        row = self.schedule_model.row_of(household_id)
+        if row >= 0:
+            self.schedule_view.selectRow(row)
+            self._show_history()
+
+    def delete_visit(self) -> None:
+        rows = self.history_view.selectionModel().selectedRows()
+        if not rows:
+            return
+        visit_id = self.history_model.data(rows[0], RECORD_ID_ROLE)
+        answer = QMessageBox.question(self, self.tr("Delete visit"),
+                                      self.tr("Delete the selected visit record? It can be undone."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            op = self._ledger.visits.delete(visit_id)
+        except LedgerError as exc:
+            show_error(self, exc)
+            return
+        self.refresh()
+        emit(self.changed, op)
