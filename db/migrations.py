@@ -71,6 +71,10 @@ def backup_before_migrating(conn, path: pathlib.Path, from_version: int) -> path
     """Write ``<name>.v<N>-<stamp>.bak`` next to ``path``; returns its path."""
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.v{from_version}-{stamp}.bak")
+    n = 1
+    while target.exists():  # a retry within the same second keeps the first copy
+        target = path.with_name(f"{path.name}.v{from_version}-{stamp}-{n}.bak")
+        n += 1
     conn.execute("VACUUM INTO ?", (str(target),))
     return target
 

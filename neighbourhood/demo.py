@@ -98,6 +98,8 @@ def populate(ledger, *, households: int = 2000, seed: int = 7,
                     made["residents"] += 1
                 if progress:
                     progress(households_done, households)
+        from neighbourhood.demo_activity import add_activity
+        made.update(add_activity(ledger, rng, today))
     return made
 
 

@@ -38,7 +38,7 @@ class SearchResultsModel(QAbstractListModel):
                 extra = "  ".join(x for x in (hit.id_number, hit.phone) if x)
                 status = "" if hit.status == "在册" else f"［{hit.status}］"
                 return f"{hit.title}{status}  {hit.detail}  {hit.grid_name}" + (f"  {extra}" if extra else "")
-            return f"🏠 {hit.title}  {hit.detail}  {hit.grid_name}"
+            return f"［户］{hit.title}  {hit.detail}  {hit.grid_name}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{hit.title}\n{hit.detail}"
         if role == HitRole:
