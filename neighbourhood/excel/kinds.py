@@ -208,3 +208,7 @@ SEPARATED = register(RosterKind(
     count=lambda ledger, f: q.resident_count(ledger.conn, **_query_args(f), separated_only=True),
     group_of=lambda row: row[-1],
 ))
+
+
+# The later areas' rosters register themselves on import (they use kinds defined above).
+from neighbourhood.excel import more_kinds  # noqa: E402,F401
