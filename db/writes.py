@@ -122,8 +122,17 @@ class Writer:
         rolled back and the error propagates.
         """
         if self._current is not None:
-            with self.db.atomic():
-                yield self._current
+            # A nested operation is a savepoint: if it fails (and the caller catches
+            # that), its writes are rolled back, so they must leave the outer record too.
+            outer = self._current
+            mark = (len(outer.writes), outer.count, set(outer.touched))
+            try:
+                with self.db.atomic():
+                    yield outer
+            except BaseException:
+                del outer.writes[mark[0]:]
+                outer.count, outer.touched = mark[1], mark[2]
+                raise
             return
         op = Operation(label)
         self._current = op

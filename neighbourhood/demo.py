@@ -17,6 +17,7 @@ MALE = "伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆
 FEMALE = "芳娜敏静丽艳娟霞秀英华慧巧美娅雪琳玲颖倩婷佳欣怡悦晶琴云莉萍红梅兰凤洁琳璐"
 AREA_CODES = ("370102", "370103", "370104", "370105", "370112", "370181", "371302", "410105", "320106")
 DEMO_PASSWORD = "demo1234"
+DEMO_VERSION = 3  # bump when the generated content changes (the cached copy is rebuilt)
 STREETS = ("和平路", "文化东路", "解放路", "历山路", "山大路")
 
 
@@ -167,7 +168,7 @@ def cached_demo(path: pathlib.Path, *, households: int = 2000, seed: int = 7,
     from db.migrations import HEAD
     from neighbourhood.paths import cache_dir
 
-    cache = cache_dir() / f"demo-v{HEAD}-{households}-{seed}-{_dt.date.today():%Y%m%d}.db"
+    cache = cache_dir() / f"demo-v{HEAD}.{DEMO_VERSION}-{households}-{seed}-{_dt.date.today():%Y%m%d}.db"
     if not cache.exists():
         cache.parent.mkdir(parents=True, exist_ok=True)
         for stale in cache.parent.glob("demo-v*.db"):

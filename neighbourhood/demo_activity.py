@@ -14,6 +14,12 @@ SITUATIONS = ("家中整洁，身体状况良好", "老人行动不便，子女�
 REQUESTS = ("希望协调助餐服务", "反映楼道灯不亮", "咨询低保申请条件", "希望安排上门理发", None, None)
 
 
+def _review(rng: random.Random, today: _dt.date) -> str:
+    """Most reviews are ahead; a few are due this month or a little late, as in real lists."""
+    return (today + _dt.timedelta(days=rng.choice((-12, -3, 9, 20)) if rng.random() < 0.12
+                                  else rng.randrange(31, 330))).isoformat()
+
+
 def add_activity(ledger, rng: random.Random, today: _dt.date) -> dict[str, int]:
     made = {"visits": 0, "enrolments": 0, "meetings": 0, "needs": 0}
     conn = ledger.conn
@@ -31,7 +37,8 @@ def add_activity(ledger, rng: random.Random, today: _dt.date) -> dict[str, int]:
             ledger.hardship.enrol(category="低保", household_id=household_id, status="在册", on=enrolled,
                                   covered_count=members, monthly_amount_fen=rng.choice((56000, 68000, 85000)) * members // 2,
                                   start_month=enrolled.strftime("%Y-%m"), support_mode="差额",
-                                  certificate_no=f"DB{rng.randrange(10**6):06d}")
+                                  certificate_no=f"DB{rng.randrange(10**6):06d}",
+                                  next_review_date=_review(rng, today))
             made["enrolments"] += 1
         elif roll < 0.05:
             enrolled = today - _dt.timedelta(days=rng.randrange(60, 900))
@@ -41,7 +48,7 @@ def add_activity(ledger, rng: random.Random, today: _dt.date) -> dict[str, int]:
                 continue
             ledger.hardship.enrol(category="特困供养", resident_id=head, status="在册", on=enrolled,
                                   covered_count=1, monthly_amount_fen=112000,
-                                  start_month=enrolled.strftime("%Y-%m"),
+                                  start_month=enrolled.strftime("%Y-%m"), next_review_date=_review(rng, today),
                                   extra={"self_care": "半失能", "support_setting": "分散"})
             made["enrolments"] += 1
     for (resident_id,) in conn.execute(
@@ -49,6 +56,7 @@ def add_activity(ledger, rng: random.Random, today: _dt.date) -> dict[str, int]:
         if rng.random() < 0.015:
             ledger.hardship.enrol(category="残疾", resident_id=resident_id, status="在册",
                                   on=today - _dt.timedelta(days=rng.randrange(30, 1500)),
+                                  next_review_date=_review(rng, today),
                                   extra={"cert_no": f"CJ{rng.randrange(10**8):08d}",
                                          "disability_type": rng.choice(("肢体", "视力", "听力", "智力")),
                                          "grade": rng.randint(1, 4)})

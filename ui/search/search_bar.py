@@ -52,6 +52,7 @@ class SearchBar(QWidget):
         self.model = SearchResultsModel(self)
         self.results.setModel(self.model)
         self.results.setUniformItemSizes(True)
+        self.results.setMaximumHeight(240)  # the page below stays usable while results show
         self.results.hide()
 
         # Filters sit beside the box; they shrink so the window can be narrow.

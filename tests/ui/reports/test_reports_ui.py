@@ -1,0 +1,62 @@
+"""Monthly report page (worker writes the PDF) and the home dashboard tiles."""
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtCore import Qt
+
+
+def test_dashboard_model_passes_modeltester(qtmodeltester, demo_ledger):
+    from ui.dashboard.page import DashboardPage
+
+    page = DashboardPage(demo_ledger)
+    qtmodeltester.check(page.model)
+
+
+def test_dashboard_tiles_show_counts_and_navigate(qtbot, demo_ledger):
+    from ui.dashboard.page import DashboardPage
+
+    page = DashboardPage(demo_ledger, today=_dt.date.today())
+    qtbot.addWidget(page)
+    counts = demo_ledger.counts()
+    assert page.value("households") == counts["households"]
+    assert page.value("residents") == counts["residents"]
+    assert page.buttons["households"].text().startswith(str(counts["households"]))
+    overdue = len(demo_ledger.visits.schedule(status="overdue"))
+    assert page.value("visits_overdue") == overdue
+    assert any(k.startswith("hardship:") for k in page.buttons)
+    with qtbot.waitSignal(page.navigate, timeout=1000) as blocker:
+        qtbot.mouseClick(page.buttons["visits_overdue"], Qt.MouseButton.LeftButton)
+    assert blocker.args == ["visits"]
+    with qtbot.waitSignal(page.navigate, timeout=1000) as blocker:
+        page.buttons["residents"].click()
+    assert blocker.args == ["registry"]
+
+
+def test_reports_page_generates_on_worker(qtbot, demo_ledger, tmp_path):
+    from ui.reports.page import ReportsPage
+
+    page = ReportsPage(demo_ledger)
+    qtbot.addWidget(page)
+    assert page.grid_combo.count() == len(demo_ledger.grids.list()) + 1
+    page.set_month("2026-10")
+    assert page.month() == "2026-10"
+    target = tmp_path / "r.pdf"
+    with qtbot.waitSignal(page.generated, timeout=30000) as blocker:
+        assert page.generate(str(target)) is not None
+    assert blocker.args == [str(target)]
+    assert target.read_bytes().startswith(b"%PDF")
+    assert page.save_button.isEnabled() and not page.busy
+    copy = page.save_as(str(tmp_path / "copy.pdf"))
+    assert copy and (tmp_path / "copy.pdf").stat().st_size == target.stat().st_size
+
+
+def test_reports_page_for_one_grid(qtbot, demo_ledger):
+    from ui.reports.page import ReportsPage
+
+    page = ReportsPage(demo_ledger)
+    qtbot.addWidget(page)
+    page.grid_combo.setCurrentIndex(1)
+    with qtbot.waitSignal(page.generated, timeout=30000) as blocker:
+        page.generate()
+    assert blocker.args[0].endswith(".pdf")
