@@ -175,6 +175,20 @@ def build_street(path: pathlib.Path, *, residents: int, grids: int = 60, seed: i
 
 # --- child processes -------------------------------------------------------------------------
 
+_PEAK_RSS = """
+def peak_rss_mb():
+    # VmHWM is per process image; getrusage's maxrss survives exec on Linux and would report
+    # the parent's peak (the builder holds ~1 GB of rows) for a child forked from it.
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
 _PROFILE = """
 import cProfile, pstats, io
 _profiler = cProfile.Profile()
@@ -189,6 +203,7 @@ result["profile"] = _buf.getvalue()
 
 FIRST_PAINT = """
 import json, resource, sys, time
+PEAK_RSS
 sys.path.insert(0, ROOT)
 from PySide6.QtWidgets import QApplication, QTableView
 app = QApplication(["bench"])
@@ -205,6 +220,7 @@ except ImportError as exc:
 if ResidentTableModel is not None:
     model = ResidentTableModel(ledger)
     model.reload()
+    result["ids_seconds"] = time.perf_counter() - started
     view = QTableView()
     view.setModel(model)
     view.resize(1280, 800)
@@ -215,17 +231,19 @@ if ResidentTableModel is not None:
     result["mode"] = "ResidentTableModel + QTableView"
 else:
     ids = ledger.listing.rowids()
+    result["ids_seconds"] = time.perf_counter() - started
     rows = ledger.listing.rows(ids[:50])
     result["rows"] = len(ids)
     result["mode"] = "core: listing.rowids() + listing.rows(50)"
 result["seconds"] = time.perf_counter() - started
 PROFILE_END
-result["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+result["maxrss_mb"] = peak_rss_mb()
 print("RESULT " + json.dumps(result))
 """
 
 WINDOW_START = """
 import sys, time
+PEAK_RSS
 sys.path.insert(0, ROOT)
 result = {}
 PROFILE_START
@@ -248,7 +266,7 @@ result["shown_at"] = time.time()
 PROFILE_END
 import json, resource
 result["heavy"] = sorted(m for m in HEAVY if m in sys.modules)
-result["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+result["maxrss_mb"] = peak_rss_mb()
 print("RESULT " + json.dumps(result))
 window.close()
 ledger.close()
@@ -260,7 +278,7 @@ def _child(template: str, db: pathlib.Path, *, profile: bool, home: pathlib.Path
             .replace("PROFILE_START", _PROFILE if profile else "")
             .replace("PROFILE_END", _PROFILE_END if profile else "")
             .replace("ROOT", repr(str(ROOT))).replace("DB", repr(str(db)))
-            .replace("HEAVY", repr(HEAVY_MODULES)))
+            .replace("HEAVY", repr(HEAVY_MODULES)).replace("PEAK_RSS", _PEAK_RSS))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(home),
                XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"),
                XDG_CACHE_HOME=str(home / "cache"), PYTHONIOENCODING="utf-8")
@@ -278,6 +296,7 @@ def first_paint(db: pathlib.Path, *, runs: int, profile: bool, home: pathlib.Pat
     out = dict(results[0])
     out["seconds_all"] = [r["seconds"] for r in results]
     out["seconds"] = statistics.median(out["seconds_all"])
+    out["ids_seconds"] = statistics.median(r["ids_seconds"] for r in results)
     out["maxrss_mb"] = max(r["maxrss_mb"] for r in results)
     if profile:
         out["profile"] = _child(FIRST_PAINT, db, profile=True, home=home)[0].get("profile", "")
@@ -358,6 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     print("(b) residents table first paint …", flush=True)
     paint = first_paint(db, runs=args.runs, profile=args.profile, home=home)
     print(f"    {paint['mode']}: {paint['rows']:,} rows, runs {[round(s * 1000, 1) for s in paint['seconds_all']]} ms,"
+          f" of which loading the ids {paint['ids_seconds'] * 1000:.0f} ms (median);"
           f" pages fetched {paint.get('pages_fetched', '—')}, peak RSS {paint['maxrss_mb']:.0f} MB")
     if paint.get("note"):
         print(f"    note: {paint['note']}")

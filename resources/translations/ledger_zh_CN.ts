@@ -357,6 +357,53 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>在册户数</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>在册人数</translation>
+    </message>
+    <message>
+        <source>Migrant residents</source>
+        <translation>流动人口</translation>
+    </message>
+    <message>
+        <source>Reviews due this month</source>
+        <translation>本月到期复核</translation>
+    </message>
+    <message>
+        <source>Visits overdue</source>
+        <translation>逾期未访</translation>
+    </message>
+    <message>
+        <source>Visits due this week</source>
+        <translation>本周应访</translation>
+    </message>
+    <message>
+        <source>Never visited</source>
+        <translation>从未走访</translation>
+    </message>
+    <message>
+        <source>Open action items</source>
+        <translation>未办结待办</translation>
+    </message>
+    <message>
+        <source>Overdue action items</source>
+        <translation>逾期待办</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>打开%1</translation>
+    </message>
+</context>
+<context>
     <name>EndDialog</name>
     <message>
         <source>Moved away: %1</source>
@@ -1775,6 +1822,85 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Grids, buildings and households</source>
         <translation>网格、楼栋与住户</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Generate</source>
+        <translation>生成月报</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Choose a month and a scope, then Generate.</source>
+        <translation>请选择月份和统计范围，然后点击“生成月报”。</translation>
+    </message>
+    <message>
+        <source>Print preview needs QtPdf, which is not installed: open the PDF to print it.</source>
+        <translation>打印预览需要 QtPdf 组件（未安装）：请打开 PDF 后打印。</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>统计范围</translation>
+    </message>
+    <message>
+        <source>Whole community</source>
+        <translation>全社区</translation>
+    </message>
+    <message>
+        <source>Generating the monthly report…</source>
+        <translation>正在生成月报…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
+        <source>Report ready: %1</source>
+        <translation>月报已生成：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The report could not be generated: %1</source>
+        <translation>月报生成失败：%1</translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>月报</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
     </message>
 </context>
 <context>

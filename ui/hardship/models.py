@@ -16,14 +16,12 @@ from PySide6.QtGui import QBrush, QColor
 
 from neighbourhood.hardship import fen_to_yuan
 
-RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+from ui.record_table import RECORD_ID_ROLE, RECORD_ROLE, Column, RecordTableModel  # noqa: F401
 OVERDUE_FOREGROUND = QBrush(QColor("#c62828"))
 OVERDUE_BACKGROUND = QBrush(QColor("#fdecea"))
 DUE_BACKGROUND = QBrush(QColor("#fff4e0"))
 CLOSED_FOREGROUND = QBrush(QColor("#888888"))
 
-Column = tuple[str, str, Callable[[Any], Any]]  # (key, English header, value of a record)
 
 
 class CategoryListModel(QAbstractListModel):
@@ -64,73 +62,6 @@ class CategoryListModel(QAbstractListModel):
             return category.code if category else None
         if role == RECORD_ROLE:
             return category
-        return None
-
-
-class RecordTableModel(QAbstractTableModel):
-    """A read-only table of frozen records; subclasses give ``COLUMNS`` and ``load``."""
-
-    COLUMNS: Sequence[Column] = ()
-
-    def __init__(self, ledger: Any, parent=None) -> None:
-        super().__init__(parent)
-        self._ledger = ledger
-        self._records: list[Any] = []
-
-    def load(self) -> list[Any]:
-        raise NotImplementedError
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._records = list(self.load())
-        self.endResetModel()
-
-    def record(self, row: int) -> Any:
-        return self._records[row]
-
-    def records(self) -> list[Any]:
-        return list(self._records)
-
-    def row_of(self, record_id: str) -> int:
-        return next((i for i, r in enumerate(self._records) if r.id == record_id), -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return QCoreApplication.translate(type(self).__name__, self.COLUMNS[section][1])
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
-
-    def foreground(self, record: Any) -> QBrush | None:
-        return None
-
-    def background(self, record: Any) -> QBrush | None:
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._records) or index.column() >= len(self.COLUMNS):
-            return None
-        record = self._records[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            shown = self.COLUMNS[index.column()][2](record)
-            return "" if shown is None else str(shown)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self.foreground(record)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self.background(record)
-        if role == RECORD_ID_ROLE:
-            return record.id
-        if role == RECORD_ROLE:
-            return record
         return None
 
 

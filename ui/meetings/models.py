@@ -12,85 +12,24 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplica
                             QPersistentModelIndex, Qt)
 from PySide6.QtGui import QBrush, QColor
 
-RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+from ui.record_table import RECORD_ID_ROLE, RECORD_ROLE, Column  # noqa: F401
+from ui.record_table import RecordTableModel as _BaseRecordTable
 OVERDUE_BRUSH = QBrush(QColor("#c62828"))
 OVERDUE_BACKGROUND = QBrush(QColor("#fdecea"))
 
-Column = tuple[str, str, Callable[[Any], Any]]  # (key, English header, value of a record)
 
 
-class RecordTableModel(QAbstractTableModel):
-    """A read-only table of frozen records; subclasses give ``COLUMNS`` and a loader."""
-
-    COLUMNS: Sequence[Column] = ()
-    CENTRED: frozenset[str] = frozenset()
-
-    def __init__(self, ledger: Any, parent=None) -> None:
-        super().__init__(parent)
-        self._ledger = ledger
-        self._records: list[Any] = []
-
-    # subclasses: the records to show
-    def load(self) -> list[Any]:
-        raise NotImplementedError
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._records = list(self.load())
-        self.endResetModel()
-
-    def record(self, row: int) -> Any:
-        return self._records[row]
-
-    def records(self) -> list[Any]:
-        return list(self._records)
-
-    def row_of(self, record_id: str) -> int:
-        for row, record in enumerate(self._records):
-            if record.id == record_id:
-                return row
-        return -1
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return QCoreApplication.translate(type(self).__name__, self.COLUMNS[section][1])
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
+class RecordTableModel(_BaseRecordTable):
+    """Records whose ``highlighted`` rows (overdue) show in red."""
 
     def highlighted(self, record: Any) -> bool:
         return False
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._records) or index.column() >= len(self.COLUMNS):
-            return None
-        record = self._records[index.row()]
-        key, _header, value = self.COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            shown = value(record)
-            return "" if shown is None else str(shown)
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in self.CENTRED:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and self.highlighted(record):
-            return OVERDUE_BRUSH
-        if role == Qt.ItemDataRole.BackgroundRole and self.highlighted(record):
-            return OVERDUE_BACKGROUND
-        if role == RECORD_ID_ROLE:
-            return record.id
-        if role == RECORD_ROLE:
-            return record
-        return None
+    def foreground(self, record: Any) -> QBrush | None:
+        return OVERDUE_BRUSH if self.highlighted(record) else None
+
+    def background(self, record: Any) -> QBrush | None:
+        return OVERDUE_BACKGROUND if self.highlighted(record) else None
 
 
 def _times(m: Any) -> str:

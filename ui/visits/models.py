@@ -14,8 +14,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplica
                             QPersistentModelIndex, Qt)
 from PySide6.QtGui import QBrush, QColor
 
-RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+from ui.record_table import RECORD_ID_ROLE, RECORD_ROLE, Column, RecordTableModel as _RecordTable  # noqa: F401
 
 STATUS_LABELS = {
     "overdue": QT_TRANSLATE_NOOP("ScheduleTableModel", "Overdue"),
@@ -27,81 +26,10 @@ _STATUS_COLOURS = {"overdue": "#c62828", "never_visited": "#ad5700", "due_this_w
 
 TODO = "todo"  # filter: overdue, never visited or due this week
 
-Column = tuple[str, str, Callable[[Any], Any]]
 
 
 def status_label(status: str) -> str:
     return QCoreApplication.translate("ScheduleTableModel", STATUS_LABELS.get(status, status))
-
-
-class _RecordTable(QAbstractTableModel):
-    """A read-only table of frozen records; subclasses give ``COLUMNS`` and ``load``."""
-
-    COLUMNS: Sequence[Column] = ()
-    CENTRED: frozenset[str] = frozenset()
-
-    def __init__(self, ledger: Any, parent=None) -> None:
-        super().__init__(parent)
-        self._ledger = ledger
-        self._records: list[Any] = []
-
-    def load(self) -> list[Any]:
-        raise NotImplementedError
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._records = list(self.load())
-        self.endResetModel()
-
-    def record(self, row: int) -> Any:
-        return self._records[row]
-
-    def records(self) -> list[Any]:
-        return list(self._records)
-
-    def row_of(self, record_id: str) -> int:
-        for row, record in enumerate(self._records):
-            if record.id == record_id:
-                return row
-        return -1
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return QCoreApplication.translate(type(self).__name__, self.COLUMNS[section][1])
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
-
-    def foreground(self, record: Any) -> QBrush | None:
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._records) or index.column() >= len(self.COLUMNS):
-            return None
-        record = self._records[index.row()]
-        key, _header, value = self.COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            shown = value(record)
-            return "" if shown is None else str(shown)
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in self.CENTRED:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self.foreground(record)
-        if role == RECORD_ID_ROLE:
-            return record.id
-        if role == RECORD_ROLE:
-            return record
-        return None
 
 
 class ScheduleTableModel(_RecordTable):

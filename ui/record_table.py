@@ -1,0 +1,89 @@
+"""RecordTableModel: the read-only table of frozen records that every area's lists share.
+
+Subclasses give ``COLUMNS`` — (key, English header marked with
+QT_TRANSLATE_NOOP under the subclass's name, value of a record) — and
+``load()``; optional hooks colour rows.  GUI thread only.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush
+
+RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Column = tuple[str, str, Callable[[Any], Any]]  # (key, English header, value of a record)
+
+
+class RecordTableModel(QAbstractTableModel):
+    """A read-only table of frozen records (each with an ``id``)."""
+
+    COLUMNS: Sequence[Column] = ()
+    CENTRED: frozenset[str] = frozenset()
+
+    def __init__(self, ledger: Any, parent=None) -> None:
+        super().__init__(parent)
+        self._ledger = ledger
+        self._records: list[Any] = []
+
+    def load(self) -> list[Any]:
+        """The records to show (subclasses)."""
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._records = list(self.load())
+        self.endResetModel()
+
+    def record(self, row: int) -> Any:
+        return self._records[row]
+
+    def records(self) -> list[Any]:
+        return list(self._records)
+
+    def row_of(self, record_id: str) -> int:
+        return next((i for i, r in enumerate(self._records) if r.id == record_id), -1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            return QCoreApplication.translate(type(self).__name__, self.COLUMNS[section][1])
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def foreground(self, record: Any) -> QBrush | None:
+        return None
+
+    def background(self, record: Any) -> QBrush | None:
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._records) or index.column() >= len(self.COLUMNS):
+            return None
+        record = self._records[index.row()]
+        key, _header, value = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            shown = value(record)
+            return "" if shown is None else str(shown)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in self.CENTRED:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.foreground(record)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self.background(record)
+        if role == RECORD_ID_ROLE:
+            return record.id
+        if role == RECORD_ROLE:
+            return record
+        return None
