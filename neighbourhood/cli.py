@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     from neighbourhood.excel import cli as excel_cli
     excel_cli.add_arguments(sub)
+    from neighbourhood.pdf import report_cli
+    report_cli.add_arguments(sub).add_argument(
+        "path", type=pathlib.Path, nargs="?", help="数据库文件（默认 --db 或用户数据目录）")
 
     encrypt = sub.add_parser("encrypt", help="加密数据库（需要管理员 --user），并打印一次恢复密钥")
     encrypt.add_argument("path", type=pathlib.Path, nargs="?")
@@ -119,6 +122,13 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from neighbourhood.pdf import report_cli
+
+    with _open(args, _db_path(args, args.path)) as ledger:
+        return report_cli.cmd_report(args, ledger)
+
+
 def _cmd_encrypt(args: argparse.Namespace) -> int:
     from neighbourhood.ledger import encrypt_ledger
 
@@ -183,7 +193,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 COMMANDS = {"demo": _cmd_demo, "check": _cmd_check, "verify-audit": _cmd_verify_audit,
             "backup": _cmd_backup, "backups": _cmd_backups, "restore": _cmd_restore,
-            "encrypt": _cmd_encrypt}
+            "encrypt": _cmd_encrypt, "report": _cmd_report}
 
 
 def _excel_commands() -> dict:

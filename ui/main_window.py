@@ -61,11 +61,16 @@ class MainWindow(QMainWindow):
         self.search_bar = SearchBar(ledger)
         self.search_bar.householdChosen.connect(self.open_household)
         from ui.hardship.page import HardshipPage
+        from ui.dashboard.page import DashboardPage
         from ui.meetings.page import MeetingsPage
+        from ui.reports.page import ReportsPage
 
         self.visits = VisitsPage(ledger)
         self.hardship = HardshipPage(ledger)
         self.meetings = MeetingsPage(ledger)
+        self.reports = ReportsPage(ledger)
+        self.dashboard = DashboardPage(ledger)
+        self.dashboard.navigate.connect(self.show_area)
         detail = getattr(self.hardship, "detail", None)
         if detail is not None and hasattr(detail, "changed"):
             detail.changed.connect(lambda _id: self._update_actions())
@@ -83,10 +88,11 @@ class MainWindow(QMainWindow):
             ("visits", self.tr("Visits"), self.visits),
             ("hardship", self.tr("Hardship"), self.hardship),
             ("meetings", self.tr("Meetings"), self.meetings),
-            ("reports", self.tr("Reports"), PlaceholderPage(self.tr("Reports"), self.tr(
-                "The monthly report for the street office and the Excel rosters will be printed from "
-                "here, from the facts already in the ledger."))),
+            ("reports", self.tr("Reports"), self.reports),
         ]
+        # The home page (dashboard) opens first; its tiles lead to the lists behind them.
+        pages.insert(0, ("home", self.tr("Home"), self.dashboard))
+        self.area_rows = {name: row for row, (name, _label, _page) in enumerate(pages)}
         for name, label, page in pages:
             item = QListWidgetItem(icon(name), label)
             item.setData(Qt.ItemDataRole.UserRole, name)
@@ -100,7 +106,7 @@ class MainWindow(QMainWindow):
                 page = scroller
             self.pages.addWidget(page)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(self.area_rows["home"])
         self.nav.setFixedWidth(max(120, self.nav.sizeHintForColumn(0) + 16))
 
         central = QWidget()
@@ -226,6 +232,7 @@ class MainWindow(QMainWindow):
         """Refresh what the last operation touched, the status bar and Undo."""
         op = self.ledger.undoable
         self.registry.refresh(tables if tables is not None else (op.tables if op else None))
+        self.dashboard.refresh()
         self._update_status()
         self._update_actions()
 
@@ -348,16 +355,21 @@ class MainWindow(QMainWindow):
         self.restart_requested = True
         self.close()
 
+    def show_area(self, name: str) -> None:
+        """Switch to an area page by name ('registry', 'visits', 'hardship', …)."""
+        if name in self.area_rows:
+            self.nav.setCurrentRow(self.area_rows[name])
+
     def open_household(self, household_id: str) -> None:
         """Show a household found by search on the registry page."""
-        self.nav.setCurrentRow(0)
+        self.show_area("registry")
         self.registry.show_household(household_id)
 
     def export_roster(self, kind: str) -> None:
         from ui.excel.export_dialog import ExportDialog
 
         filters = {}
-        if self.nav.currentRow() == 0:
+        if self.nav.currentRow() == self.area_rows["registry"]:
             if self.registry.current_building_id():
                 filters["building_id"] = self.registry.current_building_id()
             elif getattr(self.registry, "current_grid_id", None) and self.registry.current_grid_id():

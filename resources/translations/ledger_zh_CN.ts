@@ -1060,8 +1060,8 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>报表</translation>
     </message>
     <message>
-        <source>The monthly report for the street office and the Excel rosters will be printed from here, from the facts already in the ledger.</source>
-        <translation>这里将根据台账中已有的数据，生成报送街道的月报和 Excel 花名册，无需重复填报。</translation>
+        <source>Home</source>
+        <translation>首页</translation>
     </message>
     <message>
         <source>&amp;File</source>

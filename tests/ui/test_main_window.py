@@ -23,6 +23,8 @@ def window(qtbot, demo_ledger):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    assert win.nav.currentRow() == win.area_rows["home"]  # the home page opens first
+    win.show_area("registry")
     return win
 
 
@@ -52,7 +54,7 @@ def test_window_opens_with_demo_data(window, demo_ledger):
     assert window.registry.table_model.rowCount() == len(demo_ledger.listing.rowids())
     assert window.community_label.text() == "阳光社区"
     assert f"{window.registry.table_model.rowCount():,}" in window.counts_label.text()
-    assert window.nav.count() == 5 and window.pages.count() == 5
+    assert window.nav.count() == 6 and window.pages.count() == 6
     assert not window.undo_action.isEnabled()
     # The demo ledger is not signed in: the system user may not unmask.
     assert not window.full_action.isEnabled()
@@ -61,8 +63,10 @@ def test_window_opens_with_demo_data(window, demo_ledger):
 def test_navigation_switches_pages(window):
     window.nav.setCurrentRow(3)
     assert window.pages.currentIndex() == 3
-    window.nav.setCurrentRow(0)
+    window.show_area("registry")
     assert window.pages.currentWidget() is window.registry
+    window.dashboard.navigate.emit("visits")
+    assert window.nav.currentRow() == window.area_rows["visits"]
 
 
 def test_selecting_a_building_filters_the_table(window, demo_ledger):

@@ -105,7 +105,7 @@ def test_window_in_chinese(qtbot, chinese, demo_ledger):
 
     window = MainWindow(demo_ledger)
     qtbot.addWidget(window)
-    assert [window.nav.item(i).text() for i in range(5)] == ["居民户籍", "走访", "困难群众", "会议", "报表"]
+    assert [window.nav.item(i).text() for i in range(6)] == ["首页", "居民户籍", "走访", "困难群众", "会议", "报表"]
     assert window.windowTitle() == "社区台账 — 阳光社区"
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus[0].startswith("文件") and menus[2].startswith("居民")

@@ -15,6 +15,7 @@ STRINGS = {
     "App": {"Backup failed": "备份失败"},
     "MainWindow": {
         "Backups…": "备份与恢复…",
+        "Home": "首页",
         "&Export roster (Excel)": "导出花名册（Excel）(&E)",
         "&Import roster (Excel)…": "导入花名册（Excel）…(&I)",
         "&Find…": "查找…(&F)",
