@@ -295,9 +295,23 @@ class ResidentListing:
 
     def rowids(self, *, grid_id: str | None = None, building_id: str | None = None,
                household_id: str | None = None, include_left: bool = False) -> "array":
+        """All row ids of the filter in display order."""
         from array import array
-        return array("q", q.resident_rowids(self._l.conn, grid_id=grid_id, building_id=building_id,
-                                            household_id=household_id, include_left=include_left))
+        return array("q", (rowid for _key, rowid in q.resident_rowids(
+            self._l.conn, grid_id=grid_id, building_id=building_id, household_id=household_id,
+            include_left=include_left)))
+
+    def rowids_page(self, *, after: tuple[str, int] | None = None, limit: int = 20000,
+                    **filters: Any) -> tuple["array", tuple[str, int] | None]:
+        """The next ``limit`` row ids after the key ``after`` and the key to continue from
+        (None when the list is complete).  Lets a table paint its first rows at once."""
+        from array import array
+        ids = array("q")
+        last = None
+        for key, rowid in q.resident_rowids(self._l.conn, after=after, limit=limit, **filters):
+            ids.append(rowid)
+            last = (key, rowid)
+        return ids, (last if len(ids) == limit else None)
 
     def rows(self, rowids) -> dict[int, dict[str, Any]]:
         from neighbourhood.masking import mask_row

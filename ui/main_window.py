@@ -19,28 +19,12 @@ from neighbourhood.errors import LedgerError
 from ui.common import registry_counts, settings, show_error
 from ui.registry.page import RegistryPage
 
+LARGE_COMMUNITY = 100_000  # residents: above this the window opens on the registry
 ICONS = pathlib.Path(__file__).resolve().parents[1] / "resources" / "icons"
 
 
 def icon(name: str) -> QIcon:
     return QIcon(str(ICONS / f"{name}.svg"))
-
-
-class PlaceholderPage(QWidget):
-    """A page of a later issue: its title and one sentence of what will be there."""
-
-    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        heading = QLabel(title)
-        heading.setStyleSheet("font-size: 20px; font-weight: bold;")
-        body = QLabel(text)
-        body.setWordWrap(True)
-        body.setStyleSheet("color: #555; font-size: 14px;")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 32, 32, 32)
-        layout.addWidget(heading)
-        layout.addWidget(body)
-        layout.addStretch(1)
 
 
 class MainWindow(QMainWindow):
@@ -56,25 +40,9 @@ class MainWindow(QMainWindow):
         self.registry.table_model.modelReset.connect(lambda: self._update_status(totals=False))
 
         from ui.search.search_bar import SearchBar
-        from ui.visits.page import VisitsPage
 
         self.search_bar = SearchBar(ledger)
         self.search_bar.householdChosen.connect(self.open_household)
-        from ui.hardship.page import HardshipPage
-        from ui.dashboard.page import DashboardPage
-        from ui.meetings.page import MeetingsPage
-        from ui.reports.page import ReportsPage
-
-        self.visits = VisitsPage(ledger)
-        self.hardship = HardshipPage(ledger)
-        self.meetings = MeetingsPage(ledger)
-        self.reports = ReportsPage(ledger)
-        self.dashboard = DashboardPage(ledger)
-        self.dashboard.navigate.connect(self.show_area)
-        detail = getattr(self.hardship, "detail", None)
-        if detail is not None and hasattr(detail, "changed"):
-            detail.changed.connect(lambda _id: self._update_actions())
-        self.visits.changed.connect(lambda op: self.after_change(op.tables if op is not None else None))
 
         self.pages = QStackedWidget()
         self.nav = QListWidget()
@@ -83,30 +51,39 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(2)
         self.nav.setStyleSheet("QListWidget#navigation { font-size: 14px; }"
                                "QListWidget#navigation::item { padding: 8px 6px; }")
-        pages = [
+        # Area pages are built the first time they are shown (or asked for): the
+        # visit schedule of a street office's 200k households must not delay start-up.
+        pages: list[tuple[str, str, Callable[[], QWidget] | QWidget]] = [
+            ("home", self.tr("Home"), self._make_dashboard),
             ("registry", self.tr("Registry"), self.registry),
-            ("visits", self.tr("Visits"), self.visits),
-            ("hardship", self.tr("Hardship"), self.hardship),
-            ("meetings", self.tr("Meetings"), self.meetings),
-            ("reports", self.tr("Reports"), self.reports),
+            ("visits", self.tr("Visits"), self._make_visits),
+            ("hardship", self.tr("Hardship"), self._make_hardship),
+            ("meetings", self.tr("Meetings"), self._make_meetings),
+            ("reports", self.tr("Reports"), self._make_reports),
         ]
-        # The home page (dashboard) opens first; its tiles lead to the lists behind them.
-        pages.insert(0, ("home", self.tr("Home"), self.dashboard))
         self.area_rows = {name: row for row, (name, _label, _page) in enumerate(pages)}
+        self._built: dict[str, QWidget] = {}
+        self._factories: dict[str, Callable[[], QWidget]] = {}
+        self._holders: dict[str, QScrollArea] = {}
         for name, label, page in pages:
             item = QListWidgetItem(icon(name), label)
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.nav.addItem(item)
-            if page is not self.registry:
-                # Busy pages scroll rather than forcing a wide window on a small laptop screen.
-                scroller = QScrollArea()
-                scroller.setWidgetResizable(True)
-                scroller.setFrameShape(QFrame.Shape.NoFrame)
-                scroller.setWidget(page)
-                page = scroller
-            self.pages.addWidget(page)
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.nav.setCurrentRow(self.area_rows["home"])
+            if page is self.registry:
+                self.pages.addWidget(page)
+                continue
+            # Busy pages scroll rather than forcing a wide window on a small laptop screen.
+            holder = QScrollArea()
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            self._holders[name] = holder
+            self._factories[name] = page
+            self.pages.addWidget(holder)
+        self.nav.currentRowChanged.connect(self._show_row)
+        # The dashboard is home for a committee; a street office (hundreds of thousands of
+        # residents) starts on the registry, whose table paints at once.
+        large = registry_counts(ledger).get("residents", 0) > LARGE_COMMUNITY
+        self.nav.setCurrentRow(self.area_rows["registry" if large else "home"])
         self.nav.setFixedWidth(max(120, self.nav.sizeHintForColumn(0) + 16))
 
         central = QWidget()
@@ -232,7 +209,8 @@ class MainWindow(QMainWindow):
         """Refresh what the last operation touched, the status bar and Undo."""
         op = self.ledger.undoable
         self.registry.refresh(tables if tables is not None else (op.tables if op else None))
-        self.dashboard.refresh()
+        if "home" in self._built:
+            self._built["home"].refresh()
         self._update_status()
         self._update_actions()
 
@@ -354,6 +332,77 @@ class MainWindow(QMainWindow):
         """Close this window; the app signs in again on the (restored/encrypted) file."""
         self.restart_requested = True
         self.close()
+
+    # --- lazily built pages ------------------------------------------------------------
+
+    def _show_row(self, row: int) -> None:
+        name = next((n for n, r in self.area_rows.items() if r == row), None)
+        if name in self._factories:
+            self.page(name)
+        self.pages.setCurrentIndex(row)
+
+    def page(self, name: str) -> QWidget:
+        """The page of an area, built on first use."""
+        if name == "registry":
+            return self.registry
+        if name not in self._built:
+            widget = self._factories[name]()
+            self._built[name] = widget
+            self._holders[name].setWidget(widget)
+        return self._built[name]
+
+    @property
+    def dashboard(self) -> QWidget:
+        return self.page("home")
+
+    @property
+    def visits(self) -> QWidget:
+        return self.page("visits")
+
+    @property
+    def hardship(self) -> QWidget:
+        return self.page("hardship")
+
+    @property
+    def meetings(self) -> QWidget:
+        return self.page("meetings")
+
+    @property
+    def reports(self) -> QWidget:
+        return self.page("reports")
+
+    def _make_dashboard(self) -> QWidget:
+        from ui.dashboard.page import DashboardPage
+
+        page = DashboardPage(self.ledger)
+        page.navigate.connect(self.show_area)
+        return page
+
+    def _make_visits(self) -> QWidget:
+        from ui.visits.page import VisitsPage
+
+        page = VisitsPage(self.ledger)
+        page.changed.connect(lambda op: self.after_change(op.tables if op is not None else None))
+        return page
+
+    def _make_hardship(self) -> QWidget:
+        from ui.hardship.page import HardshipPage
+
+        page = HardshipPage(self.ledger)
+        detail = getattr(page, "detail", None)
+        if detail is not None and hasattr(detail, "changed"):
+            detail.changed.connect(lambda _id: self._update_actions())
+        return page
+
+    def _make_meetings(self) -> QWidget:
+        from ui.meetings.page import MeetingsPage
+
+        return MeetingsPage(self.ledger)
+
+    def _make_reports(self) -> QWidget:
+        from ui.reports.page import ReportsPage
+
+        return ReportsPage(self.ledger)
 
     def show_area(self, name: str) -> None:
         """Switch to an area page by name ('registry', 'visits', 'hardship', …)."""

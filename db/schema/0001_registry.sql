@@ -76,18 +76,23 @@ CREATE TABLE residents (
     status            TEXT NOT NULL DEFAULT '在册', -- 在册/迁出/死亡
     status_date       TEXT,
     notes             TEXT,
-    name_pinyin       TEXT,            -- 'zhangwei'
+    name_pinyin       TEXT NOT NULL DEFAULT '', -- 'zhangwei' (never NULL: it keys the listing)
     name_initials     TEXT,            -- 'zw'
     created_at        TEXT NOT NULL,
     updated_at        TEXT NOT NULL,
     updated_by        TEXT,
     deleted_at        TEXT
 );
-CREATE INDEX residents_household ON residents(household_id);
+CREATE INDEX residents_household ON residents(household_id, status, deleted_at);
 -- Duplicates by ID number are refused among live records; the service gives the message.
 CREATE UNIQUE INDEX residents_id_number ON residents(id_number)
     WHERE id_number IS NOT NULL AND deleted_at IS NULL;
-CREATE INDEX residents_listing ON residents(name_pinyin) WHERE deleted_at IS NULL;
+-- Covering index for the residents table's id list (ordered by pinyin, filtered by status).
+CREATE INDEX residents_listing ON residents(status, deleted_at, name_pinyin);
+-- Counts for the status bar and dashboard come from index-only scans.
+CREATE INDEX residents_status ON residents(status, residence_status) WHERE deleted_at IS NULL;
+CREATE INDEX households_status ON households(status, separated) WHERE deleted_at IS NULL;
+CREATE INDEX households_head ON households(head_resident_id);
 
 -- History of moves and status changes: 迁入/迁出/出生/死亡/户内迁移/分户.
 CREATE TABLE resident_events (

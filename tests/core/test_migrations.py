@@ -285,3 +285,34 @@ def test_readonly_connection_keeps_pragmas(tmp_path):
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"  # persistent in the file
     finally:
         conn.close()
+
+
+# --- indexes for the hot paths at street-office scale (500k residents) ---------------------
+
+def _plan(conn, sql: str, params=()) -> str:
+    return " | ".join(row[-1] for row in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
+
+
+def test_household_head_lookup_uses_an_index(ledger):
+    """PERFORMANCE BUG (see report / benchmarks/README.md): every resident write re-indexes
+    for search the household it heads (``h.head_resident_id = ?``), and no index covers that
+    column, so each write scans all households: 35–50 ms per write at 200k households."""
+    from db import search_index
+    plan = _plan(ledger.conn, search_index._HOUSEHOLD_SQL + " WHERE h.head_resident_id = ?", ("x",))
+    assert "SCAN h" not in plan, plan
+
+
+def test_residents_listing_is_an_index_only_scan(ledger):
+    """PERFORMANCE BUG (see report): the residents table loads its ids ordered by pinyin with
+    ``status = '在册'``; the partial index on ``name_pinyin`` lacks ``status``, so each of 500k
+    rows costs a random table lookup (1.7 s first paint; 0.2 s with a covering index)."""
+    from db.queries.registry import resident_rowids
+    sql_seen = []
+    ledger.conn.set_trace_callback(sql_seen.append)
+    try:
+        list(resident_rowids(ledger.conn))
+    finally:
+        ledger.conn.set_trace_callback(None)
+    [sql] = [s for s in sql_seen if "FROM residents" in s]
+    plan = _plan(ledger.conn, sql)
+    assert "COVERING INDEX" in plan and "TEMP B-TREE" not in plan, plan

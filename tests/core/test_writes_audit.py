@@ -292,9 +292,9 @@ def test_huge_operation_is_not_undoable(staff, monkeypatch):
 
 
 def test_caught_inner_failure_does_not_leave_ghost_writes_for_undo(staff):
-    """CORE BUG (see report): an inner operation that fails and is caught inside an outer one
-    is rolled back to its savepoint, but its writes stay in the outer Operation; undoing the
-    outer operation then crashes with ``KeyError('grids:<id>')`` and nothing is undone."""
+    """Regression: an inner operation that fails and is caught inside an outer one is rolled
+    back to its savepoint; its writes used to stay in the outer Operation, so undoing the outer
+    operation crashed with ``KeyError('grids:<id>')`` and nothing was undone."""
     with staff.operation("外层") as op:
         kept = staff.writer.insert("grids", {"name": "保留"})
         try:

@@ -12,7 +12,8 @@ import datetime as _dt
 from array import array
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, Qt, QTimer)
 from PySide6.QtGui import QBrush, QColor
 
 from ui.common import age_of
@@ -20,6 +21,8 @@ from ui.signals import emit
 
 PAGE_SIZE = 200
 CACHE_PAGES = 16  # 3,200 rows: a few screens either side of the visible one
+FIRST_CHUNK = 20_000  # ids loaded before the first paint (a whole committee, usually)
+FILL_CHUNK = 25_000   # ids per timer tick afterwards (~30 ms at street-office scale)
 
 # (key in the display row, English header; translated when shown, as no translator
 # is installed yet when this module is imported)
@@ -55,6 +58,10 @@ class ResidentTableModel(QAbstractTableModel):
         self._pages: collections.OrderedDict[int, dict[int, dict[str, Any]]] = collections.OrderedDict()
         self._today = _dt.date.today()
         self.pages_fetched = 0  # for tests and the benchmark: how often the core was asked
+        self._next: tuple[str, int] | None = None
+        self._filler = QTimer(self)
+        self._filler.setInterval(0)  # between paints: the GUI stays responsive while ids arrive
+        self._filler.timeout.connect(self._fill_chunk)
 
     # --- filter ---------------------------------------------------------------------
 
@@ -69,12 +76,48 @@ class ResidentTableModel(QAbstractTableModel):
         return dict(self._filter)
 
     def reload(self) -> None:
-        """Re-read the ids (after a change); cached rows are dropped."""
+        """Re-read the ids (after a change); cached rows are dropped.
+
+        The first ``FIRST_CHUNK`` ids come at once so the table paints without
+        waiting; a street office's 500k ids then follow in chunks from a timer
+        (rows are appended, so the view and the selection stay put).
+        """
+        self._filler.stop()
         self.beginResetModel()
-        self._ids = self._ledger.listing.rowids(**self._filter)
+        paged = getattr(self._ledger.listing, "rowids_page", None)
+        if paged is None:
+            self._ids, self._next = self._ledger.listing.rowids(**self._filter), None
+        else:
+            self._ids, self._next = paged(limit=FIRST_CHUNK, **self._filter)
         self._pages.clear()
         self._today = _dt.date.today()
         self.endResetModel()
+        if self._next is not None:
+            self._filler.start()
+
+    @property
+    def complete(self) -> bool:
+        """True once every id of the filter is loaded."""
+        return self._next is None
+
+    def load_all(self) -> None:
+        """Load the remaining ids now (tests, and before searching the whole list)."""
+        while self._next is not None:
+            self._fill_chunk()
+
+    def _fill_chunk(self) -> None:
+        if self._next is None:
+            self._filler.stop()
+            return
+        ids, self._next = self._ledger.listing.rowids_page(after=self._next, limit=FILL_CHUNK,
+                                                           **self._filter)
+        if ids:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(ids) - 1)
+            self._ids.extend(ids)
+            self.endInsertRows()
+        if self._next is None:
+            self._filler.stop()
 
     def refresh_rows(self) -> None:
         """Same ids, fresh display rows (e.g. after masking was switched)."""
@@ -89,6 +132,7 @@ class ResidentTableModel(QAbstractTableModel):
 
     def row_of_rowid(self, rowid: int) -> int:
         """Row of a row id, or -1 (linear scan: only for restoring a selection)."""
+        self.load_all()
         try:
             return self._ids.index(rowid)
         except ValueError:
