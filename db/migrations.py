@@ -75,7 +75,11 @@ def backup_before_migrating(conn, path: pathlib.Path, from_version: int) -> path
     while target.exists():  # a retry within the same second keeps the first copy
         target = path.with_name(f"{path.name}.v{from_version}-{stamp}-{n}.bak")
         n += 1
-    conn.execute("VACUUM INTO ?", (str(target),))
+    try:
+        conn.execute("VACUUM INTO ?", (str(target),))
+    except Exception as exc:  # a full disk: say so in Chinese, and do not migrate
+        target.unlink(missing_ok=True)
+        raise DatabaseError(f"升级前备份失败（{exc}），数据库未改动。请检查磁盘空间后重试。") from exc
     return target
 
 

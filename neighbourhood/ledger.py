@@ -158,8 +158,11 @@ class Ledger:
         if getattr(self, "_closed", False):
             return
         self._closed = True
-        # A clean close checkpoints the WAL so the single file is complete.
+        # A clean close checkpoints the WAL so the single file is complete; an
+        # unfinished transaction (a crash in a job) is rolled back first.
         try:
+            if self.conn.in_transaction:
+                self.conn.rollback()
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             self.conn.close()
@@ -223,7 +226,11 @@ class Ledger:
                              date_from=date_from, date_to=date_to, limit=limit)
 
     def verify_audit(self) -> list[str]:
-        """Problems in the audit hash chain (empty list = intact)."""
+        """Problems in the audit hash chain (empty list = intact); admins and auditors."""
+        from neighbourhood.access import ADMIN, AUDITOR
+        from neighbourhood.errors import PermissionDenied
+        if self.access.user_id is not None and self.access.role not in (ADMIN, AUDITOR):
+            raise PermissionDenied("只有管理员和审计人员可以校验审计记录。")
         return [p.message for p in audit.verify(self.conn)]
 
     def counts(self) -> dict[str, int]:

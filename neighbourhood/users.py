@@ -164,6 +164,12 @@ class Users:
                         self._l.writer.soft_delete("user_grids", link_id)
                 for grid_id in wanted - user.grid_ids:
                     self._l.writer.insert("user_grids", dict(user_id=user_id, grid_id=grid_id))
+        if active is False and self._l.key is not None and self._l.path is not None:
+            # A deactivated user's password must no longer open an encrypted file.
+            from neighbourhood.keyring import Keyring
+            keyring = Keyring.load(self._l.path)
+            keyring.remove_user(user.username)
+            keyring.save()
         return self.get(user_id)
 
     def set_password(self, user_id: str, new_password: str, *, old_password: str | None = None) -> None:

@@ -241,3 +241,12 @@ def test_audit_entries_for_each_kind_of_change(admin_ledger):
     assert update == {"phone": ["13800000001", "13900000002"]}
     assert all(e["username"] == "admin" for e in entries)
     assert admin_ledger.verify_audit() == []
+
+
+def test_deactivated_user_can_no_longer_unlock(admin_ledger, demo_path):
+    ledger, _ = encrypt_ledger(admin_ledger, password=PASSWORD)
+    staff = ledger.users.add(username="temp", display_name="临时", password="xyz98765", role=STAFF)
+    ledger.users.update(staff.id, active=False)
+    ledger.close()
+    with pytest.raises(KeyringError):
+        Ledger.unlock(demo_path, username="temp", password="xyz98765")
