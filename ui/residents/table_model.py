@@ -21,7 +21,7 @@ from ui.signals import emit
 
 PAGE_SIZE = 200
 CACHE_PAGES = 16  # 3,200 rows: a few screens either side of the visible one
-FIRST_CHUNK = 20_000  # ids loaded before the first paint (a whole committee, usually)
+FIRST_CHUNK = 2_000  # ids loaded before the first paint (a few screens; the rest follow)
 FILL_CHUNK = 25_000   # ids per timer tick afterwards (~30 ms at street-office scale)
 
 # (key in the display row, English header; translated when shown, as no translator
@@ -60,7 +60,7 @@ class ResidentTableModel(QAbstractTableModel):
         self.pages_fetched = 0  # for tests and the benchmark: how often the core was asked
         self._next: tuple[str, int] | None = None
         self._filler = QTimer(self)
-        self._filler.setInterval(0)  # between paints: the GUI stays responsive while ids arrive
+        self._filler.setInterval(5)  # between paints: the GUI stays responsive while ids arrive
         self._filler.timeout.connect(self._fill_chunk)
 
     # --- filter ---------------------------------------------------------------------
