@@ -226,11 +226,10 @@ class Ledger:
                              date_from=date_from, date_to=date_to, limit=limit)
 
     def verify_audit(self) -> list[str]:
-        """Problems in the audit hash chain (empty list = intact); admins and auditors."""
-        from neighbourhood.access import ADMIN, AUDITOR
-        from neighbourhood.errors import PermissionDenied
-        if self.access.user_id is not None and self.access.role not in (ADMIN, AUDITOR):
-            raise PermissionDenied("只有管理员和审计人员可以校验审计记录。")
+        """Problems in the audit hash chain (empty list = intact).
+
+        Open to every role: it reveals no personal data, only whether the trail is intact.
+        """
         return [p.message for p in audit.verify(self.conn)]
 
     def counts(self) -> dict[str, int]:

@@ -33,6 +33,7 @@ class SearchFilters:
     age_min: int | None = None
     age_max: int | None = None
     party_member: bool | None = None
+    hardship_category: str | None = None      # code of a hardship list (在册 on it)
     include_left: bool = False                 # also 迁出/死亡
 
 
@@ -211,6 +212,12 @@ class Search:
         elif f.party_member is False:
             where.append("coalesce(r.political_status, '') NOT LIKE ?")
             params.append("中共%")
+        if f.hardship_category:
+            # The person is on a person list, or their household on a household list.
+            where.append("EXISTS (SELECT 1 FROM hardship_enrolments e JOIN hardship_categories c"
+                         " ON c.id = e.category_id WHERE c.code = ? AND e.status = '在册'"
+                         " AND e.deleted_at IS NULL AND (e.resident_id = r.id OR e.household_id = r.household_id))")
+            params.append(f.hardship_category)
         if not f.include_left:
             where.append("r.status = ?")
             params.append("在册")

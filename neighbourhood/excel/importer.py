@@ -334,6 +334,10 @@ def apply_import(ledger: "Ledger", plan: ImportPlan, *, progress: Progress = no_
     new_buildings: dict[tuple[str, str], str] = {}
     heads: dict[str, str | None] = {}
     try:
+        if ledger.path is not None and plan.rows:
+            # A consistent copy before a bulk change, as before migrations and syncs.
+            from neighbourhood.backups import backup
+            backup(ledger.conn, ledger.path, kind="before")
         with ledger.operation(f"导入花名册 {plan.table.path.name}（{total} 行）"):
             for n, row in enumerate(accepted):
                 if n % 200 == 0:

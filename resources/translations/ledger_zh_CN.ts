@@ -967,6 +967,10 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>变动记录</translation>
     </message>
     <message>
+        <source>Hardship lists</source>
+        <translation>困难群众清单</translation>
+    </message>
+    <message>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -2195,6 +2199,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Age to</source>
         <translation>年龄至</translation>
+    </message>
+    <message>
+        <source>All hardship lists</source>
+        <translation>全部困难类别</translation>
     </message>
     <message>
         <source>Party members</source>

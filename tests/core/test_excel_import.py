@@ -78,6 +78,8 @@ def test_round_trip_into_an_empty_ledger(demo_ledger, ledger, tmp_path, kind):
     assert plan.errors == [], plan.report()[:5]
     result = apply_import(ledger, plan)
     assert result.added == demo_ledger.check().counts["residents"]
+    from neighbourhood.backups import list_backups
+    assert [kind for _p, kind, _s in list_backups(ledger.path)] == ["before"]  # a copy before the import
     assert _people(ledger) == _people(demo_ledger)
     assert _households(ledger) == _households(demo_ledger)
     assert ledger.verify_audit() == []

@@ -155,3 +155,10 @@ def test_edit_is_findable_immediately(town):
     ledger.residents.add(household_id=household.id, name="司马光", phone="13900001111")
     assert names(ledger.search.find("smg")) == ["司马光"]
     assert names(ledger.search.find("1111")) == ["司马光"]
+
+
+def test_hardship_list_filter(town):
+    ledger = town["ledger"]
+    ledger.hardship.enrol(category="低保", household_id=town["h1"].id, status="在册", covered_count=2)
+    assert names(ledger.search.find("张", filters=SearchFilters(hardship_category="低保"))) == ["张伟", "张伟明"]
+    assert names(ledger.search.find("曾", filters=SearchFilters(hardship_category="低保"))) == []

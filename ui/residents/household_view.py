@@ -135,11 +135,17 @@ class HouseholdView(QWidget):
         QVBoxLayout(members_box).addWidget(self.members)
         history_box = QGroupBox(self.tr("History"))
         QVBoxLayout(history_box).addWidget(self.history)
+        # The household's hardship enrolments (its lists and its members'), built per household.
+        self.enrolments_box = QGroupBox(self.tr("Hardship lists"))
+        self._enrolments_layout = QVBoxLayout(self.enrolments_box)
+        self.enrolments: QWidget | None = None
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(members_box)
         split.addWidget(history_box)
+        split.addWidget(self.enrolments_box)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setStretchFactor(2, 2)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -151,6 +157,15 @@ class HouseholdView(QWidget):
         self.household_id = household_id
         self.members_model.set_household(household_id)
         self.history.clear()
+        if self.enrolments is not None:
+            self.enrolments.setParent(None)
+            self.enrolments.deleteLater()
+            self.enrolments = None
+        if household_id:
+            from ui.hardship.page import HouseholdEnrolmentsWidget
+
+            self.enrolments = HouseholdEnrolmentsWidget(self._ledger, household_id, self.enrolments_box)
+            self._enrolments_layout.addWidget(self.enrolments)
         if not household_id:
             for label in (self.title, self.address, self.grid, self.head, self.housing, self.separated, self.phone):
                 label.clear()

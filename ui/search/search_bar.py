@@ -43,6 +43,11 @@ class SearchBar(QWidget):
             box.setRange(-1, 120)
             box.setValue(-1)
             box.setSpecialValueText(special)
+        self.hardship = QComboBox()
+        self.hardship.addItem(self.tr("All hardship lists"), None)
+        for category in ledger.hardship.categories():
+            if not getattr(category, "derived", False):
+                self.hardship.addItem(category.code, category.code)
         self.party = QCheckBox(self.tr("Party members"))
         self.include_left = QCheckBox(self.tr("Former"))
         self.include_left.setToolTip(self.tr("Include residents who moved out or died"))
@@ -56,14 +61,15 @@ class SearchBar(QWidget):
         self.results.hide()
 
         # Filters sit beside the box; they shrink so the window can be narrow.
-        self.edit.setMinimumWidth(160)
-        for combo in (self.grid, self.status):
+        self.edit.setMinimumWidth(100)
+        for combo in (self.grid, self.status, self.hardship):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(4)
+            combo.setMinimumContentsLength(3)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit, 3)
-        for widget in (self.grid, self.status, self.age_min, self.age_max, self.party, self.include_left,
+        for widget in (self.grid, self.status, self.hardship, self.age_min, self.age_max, self.party,
+                       self.include_left,
                        self.count):
             row.addWidget(widget)
         layout = QVBoxLayout(self)
@@ -78,7 +84,7 @@ class SearchBar(QWidget):
         self.edit.textChanged.connect(lambda _text: self._timer.start())
         self.edit.returnPressed.connect(self.open_current)
         self.edit.installEventFilter(self)
-        for combo in (self.grid, self.status):
+        for combo in (self.grid, self.status, self.hardship):
             combo.currentIndexChanged.connect(lambda _i: self._timer.start())
         for box in (self.age_min, self.age_max):
             box.valueChanged.connect(lambda _v: self._timer.start())
@@ -108,6 +114,7 @@ class SearchBar(QWidget):
             age_min=self.age_min.value() if self.age_min.value() >= 0 else None,
             age_max=self.age_max.value() if self.age_max.value() >= 0 else None,
             party_member=True if self.party.isChecked() else None,
+            hardship_category=self.hardship.currentData(),
             include_left=self.include_left.isChecked())
 
     def run_search(self) -> None:

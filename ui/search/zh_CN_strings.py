@@ -10,9 +10,11 @@ STRINGS = {
         "Former": "含迁出/死亡",
         "Include residents who moved out or died": "同时搜索已迁出或已死亡的居民",
         "All grids": "全部网格",
+        "All hardship lists": "全部困难类别",
         "%1 residents, %2 households": "%1 人，%2 户",
     },
     "App": {"Backup failed": "备份失败"},
+    "HouseholdView": {"Hardship lists": "困难群众清单"},
     "MainWindow": {
         "Backups…": "备份与恢复…",
         "Home": "首页",
