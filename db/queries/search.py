@@ -33,8 +33,12 @@ def residents_starting(conn, column: str, prefix: str, *, rank_text: str, where:
     assert column in ("name", "name_pinyin", "name_initials")
     upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
     conditions = " AND ".join([f"r.{column} >= :lo", f"r.{column} < :hi", "r.deleted_at IS NULL", *where])
+    # Forced: with a status filter the planner prefers residents_listing and then sorts
+    # every resident (1.4 s at 500k) instead of walking this range (a few ms).
+    index = {"name": "residents_name", "name_pinyin": "residents_pinyin",
+             "name_initials": "residents_initials"}[column]
     sql = f"""SELECT {_RESIDENT_COLUMNS}, {_RANK} AS rank
-        FROM residents r {_FROM} WHERE {conditions}
+        FROM residents r INDEXED BY {index} {_FROM} WHERE {conditions}
         ORDER BY r.{column} LIMIT :limit"""
     named = {f"p{i}": v for i, v in enumerate(params)}
     named.update(q=rank_text, lo=prefix, hi=upper, limit=limit)

@@ -14,3 +14,4 @@ CREATE VIRTUAL TABLE search_uni USING fts5(
 -- B-tree ranges answer "starts with" (the best-ranked hits) without touching the FTS tables.
 CREATE INDEX residents_name ON residents(name) WHERE deleted_at IS NULL;
 CREATE INDEX residents_initials ON residents(name_initials) WHERE deleted_at IS NULL;
+CREATE INDEX residents_pinyin ON residents(name_pinyin) WHERE deleted_at IS NULL;
