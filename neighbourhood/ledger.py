@@ -222,8 +222,12 @@ class Ledger:
         from neighbourhood.errors import PermissionDenied
         if self.access.role not in (ADMIN, AUDITOR):
             raise PermissionDenied("只有管理员和审计人员可以查看审计记录。")
-        return audit_entries(self.conn, username=username, record_id=record_id, table_name=table_name,
-                             date_from=date_from, date_to=date_to, limit=limit)
+        entries = audit_entries(self.conn, username=username, record_id=record_id, table_name=table_name,
+                                date_from=date_from, date_to=date_to, limit=limit)
+        if not self.access.can_view_full:
+            for entry in entries:
+                entry["changes"] = _mask_changes(entry.get("changes"))
+        return entries
 
     def verify_audit(self) -> list[str]:
         """Problems in the audit hash chain (empty list = intact).
@@ -240,6 +244,21 @@ class Ledger:
         integrity = self.conn.execute("PRAGMA integrity_check").fetchone()[0]
         problems = [p.message for p in audit.verify(self.conn)]
         return CheckReport(integrity, migrations.version(self.conn), q.counts(self.conn), problems)
+
+
+def _mask_changes(changes: str | None) -> str | None:
+    """The audit entry's old → new values with ID numbers and phones masked (for auditors
+    without full view); the stored entry (and its hash) is untouched."""
+    import json
+
+    from neighbourhood.masking import ID_FIELDS, PHONE_FIELDS, mask_row
+    if not changes:
+        return changes
+    data = json.loads(changes)
+    for field in (*ID_FIELDS, *PHONE_FIELDS):
+        if isinstance(data.get(field), list):
+            data[field] = [mask_row({field: v}, full=False)[field] for v in data[field]]
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def encrypt_ledger(ledger: Ledger, *, password: str) -> tuple[Ledger, str]:

@@ -250,3 +250,17 @@ def test_deactivated_user_can_no_longer_unlock(admin_ledger, demo_path):
     ledger.close()
     with pytest.raises(KeyringError):
         Ledger.unlock(demo_path, username="temp", password="xyz98765")
+
+
+def test_audit_view_masks_personal_numbers_for_auditors(admin_ledger):
+    household = admin_ledger.conn.execute("SELECT id FROM households LIMIT 1").fetchone()[0]
+    resident = admin_ledger.residents.add(household_id=household, name="赵六", phone="13800000001",
+                                          id_number="11010519491231002X")
+    full = admin_ledger.audit_entries(record_id=resident.id)
+    assert "13800000001" in full[-1]["changes"]          # the director may see them
+    admin_ledger.users.add(username="aud", display_name="审计员", password=PASSWORD, role=AUDITOR)
+    admin_ledger.users.sign_in("aud", PASSWORD)
+    masked = admin_ledger.audit_entries(record_id=resident.id)
+    assert "13800000001" not in masked[-1]["changes"] and "138****0001" in masked[-1]["changes"]
+    assert "110105********002X" in masked[-1]["changes"]
+    assert admin_ledger.verify_audit() == []               # stored entries untouched
