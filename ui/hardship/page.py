@@ -15,23 +15,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFrame, QH
                                QVBoxLayout, QWidget)
 
 from neighbourhood.hardship import STATUSES, fen_to_yuan
+from ui.record_table import record_view
 from ui.hardship.dialogs import AssistanceDialog, EnrolDialog, ReviewDialog, TransitionDialog
 from ui.hardship.models import (RECORD_ID_ROLE, AssistanceTableModel, CategoryListModel,
                                 EnrolmentTableModel, RecordTableModel, TimelineTableModel)
 from ui.signals import emit
 
 
-def _table(model: RecordTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    return view
+_table = record_view  # shared: ui/record_table.py
 
 
 def _exec(dialog: QDialog) -> Any:

@@ -19,6 +19,7 @@ from neighbourhood.errors import LedgerError
 from neighbourhood.meetings import MEETING_TYPES
 from neighbourhood.needs import NEED_KINDS, NEED_STEPS
 from neighbourhood.pdf.minutes import minutes_data
+from ui.record_table import record_view
 from ui.common import show_error
 from ui.meetings.editor import MeetingEditor
 from ui.meetings.export import MinutesExport
@@ -27,17 +28,7 @@ from ui.meetings.models import (RECORD_ID_ROLE, ActionItemTableModel, MeetingTab
 from ui.meetings.needs_editor import NeedEditor, NeedStepDialog, ServiceItemEditor
 
 
-def _table(model: RecordTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    return view
+_table = record_view  # shared: ui/record_table.py
 
 
 def _selected_id(view: QTableView) -> str | None:

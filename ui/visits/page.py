@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from neighbourhood.errors import LedgerError
+from ui.record_table import record_view
 from ui.common import show_error
 from ui.signals import emit
 from ui.visits.entry_dialog import VisitEntryDialog
@@ -21,17 +22,7 @@ from ui.visits.models import (RECORD_ID_ROLE, STATUS_LABELS, TODO, ScheduleTable
                               VisitHistoryModel, status_label)
 
 
-def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    return view
+_table = record_view  # shared: ui/record_table.py
 
 
 class VisitsPage(QWidget):
