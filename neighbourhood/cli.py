@@ -115,8 +115,10 @@ def _cmd_restore(args: argparse.Namespace) -> int:
         key = (keyring.unlock_recovery(args.recovery_key) if args.recovery_key
                else keyring.unlock(args.user or "", _password(args) or ""))
     else:
+        # Opening signs in when --user is given; only an administrator may restore then.
         with _open(args, path) as ledger:
-            ledger.access.require_admin() if args.user else None
+            if args.user:
+                ledger.access.require_admin()
     safety = restore(args.backup, path, key=key)
     print(f"已从 {args.backup} 恢复到 {path}" + (f"；恢复前的数据库已备份到 {safety}" if safety else ""))
     return 0

@@ -112,9 +112,6 @@ def check_fields(values: Mapping[str, Any], *, today: _dt.date | None = None) ->
             clean["phone"] = check.normalized
         else:
             problems["phone"] = check.problem or "电话号码格式不正确"
-    if clean.get("residence_status") != "流动" and "residence_status" in clean:
-        # 居住证 dates only mean something for migrants.
-        pass
     return clean, problems
 
 

@@ -13,9 +13,7 @@ LIVE = "deleted_at IS NULL"
 OPEN_STATUSES = ("申请", "审核公示", "在册")
 
 
-def _dicts(cur) -> list[dict[str, Any]]:
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row)) for row in cur.fetchall()]
+from db.queries import dicts as _dicts
 
 
 def _marks(values: Sequence[Any]) -> str:

@@ -12,9 +12,7 @@ LIVE = "deleted_at IS NULL"
 DONE = "已完成"
 
 
-def _dicts(cur) -> list[dict[str, Any]]:
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row)) for row in cur.fetchall()]
+from db.queries import dicts as _dicts
 
 
 def _period(column: str, date_from: str | None, date_to: str | None) -> tuple[str, list[Any]]:

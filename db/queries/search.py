@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+from db.queries import dicts
+
 _RESIDENT_COLUMNS = """r.id, r.household_id, r.name, r.name_pinyin, r.sex, r.birth_date, r.id_number, r.phone,
     r.residence_status, r.political_status, r.status, b.name AS building_name, h.entrance, h.unit,
     g.name AS grid_name, g.id AS grid_id"""
@@ -43,8 +45,7 @@ def residents_starting(conn, column: str, prefix: str, *, rank_text: str, where:
     named = {f"p{i}": v for i, v in enumerate(params)}
     named.update(q=rank_text, lo=prefix, hi=upper, limit=limit)
     cur = conn.execute(_number(sql, len(params)), named)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row)) for row in cur.fetchall()]
+    return dicts(cur)
 
 
 def residents(conn, matches: Sequence[tuple[str, str]], *, rank_text: str, where: Sequence[str],
@@ -62,8 +63,7 @@ def residents(conn, matches: Sequence[tuple[str, str]], *, rank_text: str, where
     named.update(q=rank_text, limit=limit)
     sql = _number(sql, len(cte_params) + len(params))
     cur = conn.execute(sql, named)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row)) for row in cur.fetchall()]
+    return dicts(cur)
 
 
 def households(conn, matches: Sequence[tuple[str, str]], *, where: Sequence[str],
@@ -84,8 +84,7 @@ def households(conn, matches: Sequence[tuple[str, str]], *, where: Sequence[str]
     named["limit"] = limit
     sql = _number(sql, len(cte_params) + len(params))
     cur = conn.execute(sql, named)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row)) for row in cur.fetchall()]
+    return dicts(cur)
 
 
 def _number(sql: str, count: int) -> str:

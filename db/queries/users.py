@@ -4,9 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 
-def _dicts(cur) -> list[dict[str, Any]]:
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row)) for row in cur.fetchall()]
+from db.queries import dicts as _dicts
 
 
 def users(conn) -> list[dict[str, Any]]:

@@ -11,9 +11,7 @@ from typing import Any, Iterable, Sequence
 LIVE = "deleted_at IS NULL"
 
 
-def _dicts(cur) -> list[dict[str, Any]]:
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row)) for row in cur.fetchall()]
+from db.queries import dicts as _dicts
 
 
 # --- visits ----------------------------------------------------------------------------
