@@ -34,8 +34,10 @@ class RecordTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._records = list(self.load())
-        self.endResetModel()
+        try:  # a refused read (PermissionDenied) keeps the old rows and a consistent model
+            self._records = list(self.load())
+        finally:
+            self.endResetModel()
 
     def record(self, row: int) -> Any:
         return self._records[row]
@@ -62,6 +64,10 @@ class RecordTableModel(QAbstractTableModel):
             return section + 1
         return None
 
+    def text(self, record: Any, column: int, *, full: bool = False) -> Any:
+        """What ``record`` shows in ``column``; ``full`` for the tooltip (subclasses may say more)."""
+        return self.COLUMNS[column][2](record)
+
     def foreground(self, record: Any) -> QBrush | None:
         return None
 
@@ -72,9 +78,9 @@ class RecordTableModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._records) or index.column() >= len(self.COLUMNS):
             return None
         record = self._records[index.row()]
-        key, _header, value = self.COLUMNS[index.column()]
+        key = self.COLUMNS[index.column()][0]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            shown = value(record)
+            shown = self.text(record, index.column(), full=role == Qt.ItemDataRole.ToolTipRole)
             return "" if shown is None else str(shown)
         if role == Qt.ItemDataRole.TextAlignmentRole and key in self.CENTRED:
             return int(Qt.AlignmentFlag.AlignCenter)

@@ -12,12 +12,12 @@ import datetime as _dt
 import json
 from typing import Any
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDate, QModelIndex,
-                            QPersistentModelIndex, Qt)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QGridLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
+from ui.record_table import RecordTableModel
 from ui.security.users_page import local_time
 
 SEQ_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -61,7 +61,7 @@ def describe_changes(changes: str | None) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RecordTableModel):
     """Audit entries matching ``filters``, newest first, fetched ``page_size`` at a time.
 
     ``set_filters(username=, table_name=, record_id=, date_from=, date_to=)``
@@ -72,21 +72,19 @@ class AuditTableModel(QAbstractTableModel):
     """
 
     COLUMNS = (
-        QT_TRANSLATE_NOOP("AuditTableModel", "No."),
-        QT_TRANSLATE_NOOP("AuditTableModel", "Time"),
-        QT_TRANSLATE_NOOP("AuditTableModel", "User"),
-        QT_TRANSLATE_NOOP("AuditTableModel", "Action"),
-        QT_TRANSLATE_NOOP("AuditTableModel", "Table"),
-        QT_TRANSLATE_NOOP("AuditTableModel", "Record"),
-        QT_TRANSLATE_NOOP("AuditTableModel", "Changes"),
+        ("seq", QT_TRANSLATE_NOOP("AuditTableModel", "No."), lambda e: e["seq"]),
+        ("at", QT_TRANSLATE_NOOP("AuditTableModel", "Time"), lambda e: e["at"]),
+        ("username", QT_TRANSLATE_NOOP("AuditTableModel", "User"), lambda e: e["username"]),
+        ("action", QT_TRANSLATE_NOOP("AuditTableModel", "Action"), lambda e: e["action"]),
+        ("table_name", QT_TRANSLATE_NOOP("AuditTableModel", "Table"), lambda e: e["table_name"]),
+        ("record_id", QT_TRANSLATE_NOOP("AuditTableModel", "Record"), lambda e: e["record_id"]),
+        ("changes", QT_TRANSLATE_NOOP("AuditTableModel", "Changes"), lambda e: e["changes"]),
     )
 
     def __init__(self, ledger: Any, parent: Any = None, *, page_size: int = PAGE_SIZE) -> None:
-        super().__init__(parent)
-        self._ledger = ledger
+        super().__init__(ledger, parent)
         self.page_size = max(1, page_size)
         self.filters: dict[str, str] = {}
-        self._entries: list[dict[str, Any]] = []
         self._more = False
         self._fetching = False
 
@@ -102,30 +100,21 @@ class AuditTableModel(QAbstractTableModel):
         """
         extra = 0
         for _attempt in range(3):
-            wanted = len(self._entries) + self.page_size + extra
+            wanted = len(self._records) + self.page_size + extra
             rows = self._ledger.audit_entries(limit=wanted, **self.filters)
             self._more = len(rows) >= wanted
-            if not self._entries:
+            if not self._records:
                 return rows
-            newer = sum(1 for row in rows if row["seq"] > self._entries[0]["seq"])
+            newer = sum(1 for row in rows if row["seq"] > self._records[0]["seq"])
             if newer <= extra:
                 break
             extra = newer
-        last = self._entries[-1]["seq"]
+        last = self._records[-1]["seq"]
         return [row for row in rows if row["seq"] < last][:self.page_size]
 
     def set_filters(self, **filters: str | None) -> None:
-        self.beginResetModel()
-        try:
-            self.filters = {k: v for k, v in filters.items() if v}
-            self._entries = []
-            self._more = False
-            self._entries = self._fetch()
-        finally:
-            self.endResetModel()
-
-    def reload(self) -> None:
-        self.set_filters(**self.filters)
+        self.filters = {k: v for k, v in filters.items() if v}
+        self.reload()
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: N802
         return not parent.isValid() and self._more and not self._fetching
@@ -140,35 +129,24 @@ class AuditTableModel(QAbstractTableModel):
             if not new:
                 self._more = False
                 return
-            first = len(self._entries)
+            first = len(self._records)
             self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-            self._entries.extend(new)
+            self._records.extend(new)
             self.endInsertRows()
         finally:
             self._fetching = False
 
     def entry(self, row: int) -> dict[str, Any]:
-        return self._entries[row]
+        return self._records[row]
 
-    # --- Qt model --------------------------------------------------------------------
+    # --- Qt model ---------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._entries)
+    def load(self) -> list[dict[str, Any]]:
+        """The first page under the current filters."""
+        self._records, self._more = [], False
+        return self._fetch()
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return QCoreApplication.translate("AuditTableModel", self.COLUMNS[section])
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
-
-    def _text(self, entry: dict[str, Any], column: int, *, full: bool = False) -> str:
+    def text(self, entry: dict[str, Any], column: int, *, full: bool = False) -> str:
         if column == 0:
             return str(entry["seq"])
         if column == 1:
@@ -186,20 +164,16 @@ class AuditTableModel(QAbstractTableModel):
         return text if full or len(text) <= _SHOWN_CHANGES else text[:_SHOWN_CHANGES] + "…"
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._entries) or index.column() >= len(self.COLUMNS):
+        if not index.isValid() or index.row() >= len(self._records) or index.column() >= len(self.COLUMNS):
             return None
-        entry = self._entries[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(entry, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._text(entry, index.column(), full=True)
+        entry = self._records[index.row()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SEQ_ROLE:
             return entry["seq"]
         if role == ENTRY_ROLE:
             return dict(entry)
-        return None
+        return super().data(index, role)
 
 
 def _dated(label: str) -> tuple[QCheckBox, QDateEdit]:

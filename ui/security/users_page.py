@@ -10,17 +10,17 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
-                            QPersistentModelIndex, Qt, Signal)
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from ui.common import FieldMessage
+from ui.record_table import RECORD_ID_ROLE, RecordTableModel
 from ui.signals import emit
 
-USER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+USER_ID_ROLE = RECORD_ID_ROLE
 INACTIVE_BRUSH = QBrush(QColor("#9e9e9e"))
 CHANGED_TABLES = frozenset({"users", "user_grids"})
 
@@ -44,7 +44,7 @@ def _locked_now(stamp: str | None) -> bool:
     return moment > _dt.datetime.now(_dt.timezone.utc)
 
 
-class UserTableModel(QAbstractTableModel):
+class UserTableModel(RecordTableModel):
     """Accounts: login name, name, role, full view, grids, active, locked until (read-only).
 
     ``USER_ID_ROLE`` gives the user id.  ``reload()`` re-reads the list; it
@@ -52,77 +52,39 @@ class UserTableModel(QAbstractTableModel):
     """
 
     COLUMNS = (
-        QT_TRANSLATE_NOOP("UserTableModel", "Login name"),
-        QT_TRANSLATE_NOOP("UserTableModel", "Name"),
-        QT_TRANSLATE_NOOP("UserTableModel", "Role"),
-        QT_TRANSLATE_NOOP("UserTableModel", "Full view"),
-        QT_TRANSLATE_NOOP("UserTableModel", "Grids"),
-        QT_TRANSLATE_NOOP("UserTableModel", "Active"),
-        QT_TRANSLATE_NOOP("UserTableModel", "Locked until"),
+        ("username", QT_TRANSLATE_NOOP("UserTableModel", "Login name"), lambda u: u.username),
+        ("name", QT_TRANSLATE_NOOP("UserTableModel", "Name"), lambda u: u.display_name),
+        ("role", QT_TRANSLATE_NOOP("UserTableModel", "Role"), lambda u: u.role_name),
+        ("full_view", QT_TRANSLATE_NOOP("UserTableModel", "Full view"), lambda u: u.can_view_full),
+        ("grids", QT_TRANSLATE_NOOP("UserTableModel", "Grids"), lambda u: u.grid_ids),
+        ("active", QT_TRANSLATE_NOOP("UserTableModel", "Active"), lambda u: u.active),
+        ("locked_until", QT_TRANSLATE_NOOP("UserTableModel", "Locked until"), lambda u: u.locked_until),
     )
 
     def __init__(self, ledger: Any, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._ledger = ledger
-        self._users: list[Any] = []
+        super().__init__(ledger, parent)
         self._grid_names: dict[str, str] = {}
 
-    def reload(self) -> None:
-        self.beginResetModel()
+    def load(self) -> list[Any]:
         self._grid_names = {g.id: g.name for g in self._ledger.grids.list()}
-        self._users = list(self._ledger.users.list())
-        self.endResetModel()
+        return list(self._ledger.users.list())
 
     def user(self, row: int) -> Any:
-        return self._users[row]
+        return self.record(row)
 
-    def row_of(self, user_id: str) -> int:
-        return next((row for row, u in enumerate(self._users) if u.id == user_id), -1)
+    def text(self, record: Any, column: int, *, full: bool = False) -> str:
+        key, value = self.COLUMNS[column][0], self.COLUMNS[column][2](record)
+        if key in ("full_view", "active"):
+            return (QCoreApplication.translate("UserTableModel", "Yes") if value
+                    else QCoreApplication.translate("UserTableModel", "No"))
+        if key == "grids":
+            return "、".join(sorted(self._grid_names.get(g, g) for g in value))
+        if key == "locked_until":
+            return local_time(value) if _locked_now(value) else ""
+        return value
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._users)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return QCoreApplication.translate("UserTableModel", self.COLUMNS[section])
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
-
-    def _text(self, user: Any, column: int) -> str:
-        yes, no = (QCoreApplication.translate("UserTableModel", "Yes"),
-                   QCoreApplication.translate("UserTableModel", "No"))
-        if column == 0:
-            return user.username
-        if column == 1:
-            return user.display_name
-        if column == 2:
-            return user.role_name
-        if column == 3:
-            return yes if user.can_view_full else no
-        if column == 4:
-            return "、".join(sorted(self._grid_names.get(g, g) for g in user.grid_ids))
-        if column == 5:
-            return yes if user.active else no
-        return local_time(user.locked_until) if _locked_now(user.locked_until) else ""
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._users) or index.column() >= len(self.COLUMNS):
-            return None
-        user = self._users[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(user, index.column())
-        if role == Qt.ItemDataRole.ForegroundRole and not user.active:
-            return INACTIVE_BRUSH
-        if role == USER_ID_ROLE:
-            return user.id
-        return None
+    def foreground(self, record: Any) -> QBrush | None:
+        return None if record.active else INACTIVE_BRUSH
 
 
 class UserDialog(QDialog):
