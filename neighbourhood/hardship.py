@@ -457,6 +457,22 @@ class Hardship:
                         reason=reason)
         return self.get(current.id)
 
+    def close_for_person(self, resident_id: str, *, on: _dt.date, why: str) -> list[Enrolment]:
+        """End the open person-list enrolments of someone who died or moved away.
+
+        在册 becomes 退出 and 申请/审核公示 becomes 不予通过, dated ``on`` (or the last status
+        change when that is later), reason "本人<why>".  Household lists stay: the household
+        may still qualify.  Runs in the caller's operation; returns the closed enrolments.
+        """
+        closed = []
+        for enrolment in self.list(resident_id=resident_id, status=OPEN_STATUSES):
+            if enrolment.applies_to != "person" or enrolment.derived:
+                continue
+            day = max(on.isoformat(), enrolment.status_date or "")
+            to_status = EXITED if enrolment.status == ENROLLED else REFUSED
+            closed.append(self.transition(enrolment.id, to_status, on=day, reason=f"本人{why}"))
+        return closed
+
     def update(self, enrolment_id: str, **details: Any) -> Enrolment:
         """Edit details (保障人数, 月保障金额, 证号, 附加项目…); status moves via :meth:`transition`."""
         current = self.get(enrolment_id)

@@ -251,6 +251,8 @@ class Residents:
             self._drop_head(current)
             self._l.writer.update("residents", resident_id, {"status": status, "status_date": day.isoformat()})
             self._event(resident_id, status, day, from_household_id=current.household_id, reason=reason)
+            # Their person lists (低保 member, 残疾, 特困 …) end with them, in the same undo step.
+            self._l.hardship.close_for_person(resident_id, on=day, why=status)
         return self.get(resident_id)
 
     def reinstate(self, resident_id: str, *, on: _dt.date | None = None, reason: str | None = None) -> Resident:

@@ -434,6 +434,10 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>原因</translation>
     </message>
     <message>
+        <source>Their open person-level hardship enrolments (disability, extreme poverty …) end on the same date.</source>
+        <translation>其本人名下未结束的困难群众登记（残疾、特困等）将于同日退出。</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>

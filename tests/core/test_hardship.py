@@ -428,3 +428,29 @@ def test_list_is_fast_for_a_large_community(ledger):
     assert len(rows) == len(due) == 1667 and counts.dibao.enrolled_persons == 1667 * 4
     assert len(elderly) == 5000
     assert elapsed < 3.0, elapsed
+
+
+def test_death_ends_person_lists_in_the_same_undo_step(ledger, place):
+    h = ledger.hardship
+    household = _dibao(h, place["hc"])
+    disability = h.enrol(category="残疾", resident_id=place["chen"], status="在册", on="2025-06-01",
+                         extra=dict(disability_type="听力", grade=3))
+    applied = h.apply(category="特困供养", resident_id=place["chen"], on="2025-07-01",
+                      extra=dict(self_care="完全自理", support_setting="分散"))
+    ledger.residents.mark_deceased(place["chen"], on=_dt.date(2026, 3, 2))
+    ended = h.get(disability.id)
+    assert (ended.status, ended.status_date, ended.exit_reason) == ("退出", "2026-03-02", "本人死亡")
+    assert h.get(applied.id).status == "不予通过"
+    assert h.get(household.id).status == "在册"  # the household's own list is not the person's
+    assert "死亡" in ledger.undo_last().label
+    assert h.get(disability.id).status == "在册" and h.get(applied.id).status == "申请"
+    assert ledger.residents.get(place["chen"]).status == "在册"
+
+
+def test_moving_away_dated_before_the_last_change_exits_on_that_change(ledger, place):
+    h = ledger.hardship
+    disability = h.enrol(category="残疾", resident_id=place["wang"], status="在册", on="2026-02-01",
+                         extra=dict(disability_type="肢体", grade=2))
+    ledger.residents.mark_left(place["wang"], on=_dt.date(2026, 1, 15))
+    ended = h.get(disability.id)
+    assert (ended.status, ended.status_date, ended.exit_reason) == ("退出", "2026-02-01", "本人迁出")

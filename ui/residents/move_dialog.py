@@ -125,6 +125,7 @@ class EndDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Date"), self.date)
         form.addRow(self.tr("Reason"), self.reason)
+        note += " " + self.tr("Their open person-level hardship enrolments (disability, extreme poverty …) end on the same date.")
         info = QLabel(note)
         info.setWordWrap(True)
         box, _save = _buttons(self, self.tr("Save"))
