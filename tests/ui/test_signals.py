@@ -37,3 +37,17 @@ def test_ui_code_never_calls_emit_directly():
                 if re.search(r"\.emit\(", line):
                     offenders.append(f"{path.relative_to(root)}:{number}")
     assert offenders == []
+
+
+def test_void_calls_keep_the_refcount_of_none(qapp):
+    """PySide6 6.12.0 drops a reference to None on every call that returns nothing
+    (QLabel.setText, setEnabled, QPainter.drawLine …) and the app aborts after a while
+    ("deallocating None"); pyproject.toml keeps it out.  This catches a relapse."""
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    before = sys.getrefcount(None)
+    for _ in range(2000):
+        label.setText("x")
+        label.setEnabled(True)
+    assert abs(sys.getrefcount(None) - before) < 50
