@@ -1,13 +1,20 @@
 """The visit schedule (who is due or overdue) and the period counts for the monthly report.
 
-Computed from the active visit rules and the records in one SQL statement plus
-one pass in Python (no per-household queries).  Used through
-:class:`neighbourhood.visits.Visits`.  Thread: the ledger's thread.
+The live schedule reads the ``visit_plan`` cache (schema 0007): per household its
+strictest rule and due date.  :func:`ensure_plan` rebuilds it, in one statement
+over the rules' groups, when the day, the rules or the groups changed or a
+trigger marked it stale (a change to residents, households, enrolments, flags);
+a visit updates its household's row by trigger.  Then a page of the list and
+the per-status counts are index ranges over the cache (:func:`page`).  The
+period counts compute the schedule as it stood at the period start straight
+from the visits.  Used through :class:`neighbourhood.visits.Visits`.
+Thread: the ledger's thread.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import hashlib
 from typing import Any, NamedTuple, Sequence
 
 from db.queries import visits as q
@@ -109,13 +116,62 @@ def selections(conn, rules: list[dict[str, Any]], today: _dt.date) -> list[tuple
     return out
 
 
+@dataclasses.dataclass(frozen=True)
+class SchedulePage:
+    """One page of the schedule; ``total`` rows match the filter; ``counts`` per status
+    (and ``all``) for the grid/visitor filter, whatever the status filter."""
+    rows: tuple[ScheduleRow, ...]
+    offset: int
+    total: int
+    counts: dict[str, int]
+
+
+def plan_key(sels: list[tuple], today: _dt.date) -> str:
+    """What the cached plan was built from: the day and every selection (SQL, params, rule)."""
+    return hashlib.sha1(repr((today.isoformat(), sels)).encode("utf-8")).hexdigest()
+
+
+def ensure_plan(conn, rules: list[dict[str, Any]], today: _dt.date, *, atomic) -> bool:
+    """Rebuild ``visit_plan`` for ``today`` unless it is current; True when rebuilt.
+
+    ``atomic``: a context manager factory for the transaction (``ledger.db.atomic``).
+    """
+    sels = selections(conn, rules, today)
+    key = plan_key(sels, today)
+    built_for, stale = q.plan_state(conn)
+    if built_for == key and not stale:
+        return False
+    with atomic():
+        q.rebuild_plan(conn, sels, built_for=key)
+    return True
+
+
+def page(conn, *, today: _dt.date, grid_id: str | None = None, visitor: str | None = None,
+         statuses: Sequence[str] | None = None, offset: int = 0, limit: int | None = 200) -> SchedulePage:
+    """A page of the schedule from the plan (call :func:`ensure_plan` first)."""
+    day, end = today.isoformat(), week_end(today).isoformat()
+    counts = q.plan_counts(conn, today=day, week_end=end, grid_id=grid_id, visitor=visitor)
+    total = sum(counts[s] for s in statuses) if statuses else counts["all"]
+    raw = q.plan_rows(conn, today=day, week_end=end, grid_id=grid_id, visitor=visitor, statuses=statuses,
+                      offset=offset, limit=limit)
+    return SchedulePage(tuple(map(ScheduleRow._make, raw)), offset, total, counts)
+
+
 def build(conn, rules: list[dict[str, Any]], *, today: _dt.date, grid_id: str | None = None,
           visitor: str | None = None, statuses: Sequence[str] | None = None,
           as_of: str | None = None) -> list[ScheduleRow]:
-    """The schedule on ``today``, most urgent first (overdue by days, never visited, due, ok)."""
-    raw = q.schedule_rows(conn, selections(conn, rules, today), today=today.isoformat(),
-                          week_end=week_end(today).isoformat(), as_of=as_of, grid_id=grid_id,
-                          visitor=visitor, statuses=statuses)
+    """The schedule on ``today``, most urgent first (overdue by days, never visited, due, ok).
+
+    Without ``as_of``: every row from the plan (call :func:`ensure_plan` first).  With it: the
+    schedule by the visits dated before ``as_of``, straight from the visits (period counts).
+    """
+    if as_of is None:
+        raw = q.plan_rows(conn, today=today.isoformat(), week_end=week_end(today).isoformat(),
+                          grid_id=grid_id, visitor=visitor, statuses=statuses)
+    else:
+        raw = q.schedule_rows(conn, selections(conn, rules, today), today=today.isoformat(),
+                              week_end=week_end(today).isoformat(), as_of=as_of, grid_id=grid_id,
+                              visitor=visitor, statuses=statuses)
     return list(map(ScheduleRow._make, raw))
 
 
