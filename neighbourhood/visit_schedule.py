@@ -104,7 +104,8 @@ def week_end(today: _dt.date) -> _dt.date:
 
 
 def selections(conn, rules: list[dict[str, Any]], today: _dt.date) -> list[tuple]:
-    """(SQL, params, interval, label, tier) for each active rule whose group exists."""
+    """(SQL, params, interval, label, tier) for each active rule whose group exists; the SQL
+    selects household ids, None for every live household."""
     known = {g.key: g for g in groups.all_groups(conn)}
     out = []
     for rule in rules:
@@ -112,6 +113,8 @@ def selections(conn, rules: list[dict[str, Any]], today: _dt.date) -> list[tuple
         if group is None or not rule["active"]:
             continue  # e.g. a hardship group before that module is installed
         sql, params = group.select(today.isoformat())
+        if group.key == groups.EVERY_HOUSEHOLD:
+            sql, params = None, ()  # every live household: no membership to compute
         out.append((sql, params, rule["interval_days"], rule["label"], rule["tier"]))
     return out
 

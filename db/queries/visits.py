@@ -184,23 +184,47 @@ def rebuild_plan(conn, selections: Sequence[tuple[str | None, Sequence[Any], int
                  built_for: str) -> int:
     """Refill ``visit_plan`` (one row per live 在册 household under a selection); returns the rows.
 
-    Caller holds the transaction.  Dates come from the ``visit_last`` cache.
+    Members of each group are turned into household rowids once (the groups are small
+    but for "every household", which is a plain scan), grouped on that integer, then
+    joined back by rowid; the strictest rule is packed as ``interval * 10 + tier rank``
+    so one min() orders by both.  A selection whose SQL is None is every live household.
+    Rows go in in key order and the secondary indexes are built after (a bulk load).
+    Caller holds the transaction.  Dates come from ``visit_last``.
     """
     conn.execute("DELETE FROM visit_plan")
     if selections:
-        strict, params = _strict(selections)
+        ctes, members, params = [], [], []
+        for i, (sql, sel_params, interval, label, tier) in enumerate(selections):
+            packed = int(interval) * 10 + _TIER_RANK.get(tier, 2)
+            if sql:
+                ctes.append(f"g{i}(household_id) AS ({sql})")
+                params.extend(sel_params)
+                members.append(f"SELECT h.rowid, {packed}, ? FROM g{i} JOIN households h ON h.id = g{i}.household_id")
+            else:
+                members.append(f"SELECT rowid, {packed}, ? FROM households WHERE {LIVE}")
+        params.extend(label for _s, _p, _i, label, _t in selections)
+        ctes.append(f"member(hr, p, label) AS ({' UNION ALL '.join(members)})")
+        ctes.append("""strict AS (SELECT hr, min(p) AS packed, group_concat(label, '、' ORDER BY label) AS labels
+                       FROM (SELECT hr, label, min(p) AS p FROM member GROUP BY hr, label) GROUP BY hr)""")
+        indexes = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                               " AND tbl_name = 'visit_plan' AND sql IS NOT NULL").fetchall()
+        for name, _sql in indexes:
+            conn.execute(f"DROP INDEX [{name}]")
         due = _DUE.format(last="l.last_visit_date", next="l.next_visit_date", days="s.packed / 10")
-        conn.execute(f"""WITH {strict}
+        conn.execute(f"""WITH {', '.join(ctes)}
             INSERT INTO visit_plan (household_id, grid_id, interval_days, tier, groups, sort_key,
                                     last_visit_date, next_visit_date, last_attempt_date, due_date)
             SELECT h.id, b.grid_id, s.packed / 10, {_TIER_OF_PACKED.format('s.packed')}, s.labels,
                    g.name || char(31) || {_ADDRESS},
                    l.last_visit_date, l.next_visit_date, l.last_attempt_date, {due}
-            FROM strict s JOIN households h ON h.id = s.household_id
+            FROM strict s JOIN households h ON h.rowid = s.hr
             JOIN buildings b ON b.id = h.building_id
             JOIN grids g ON g.id = b.grid_id
             LEFT JOIN visit_last l ON l.household_id = h.id
-            WHERE h.{LIVE} AND h.status = '在册'""", params)
+            WHERE h.{LIVE} AND h.status = '在册'
+            ORDER BY h.id""", params)
+        for _name, sql in indexes:
+            conn.execute(sql)
     conn.execute("UPDATE visit_plan_state SET built_for = ?, stale = 0 WHERE id = 1", (built_for,))
     return conn.execute("SELECT count(*) FROM visit_plan").fetchone()[0]
 
@@ -208,34 +232,51 @@ def rebuild_plan(conn, selections: Sequence[tuple[str | None, Sequence[Any], int
 _STATUS_WHERE = {"overdue": "p.due_date < :today", "never_visited": "p.due_date IS NULL",
                  "due_this_week": "(p.due_date >= :today AND p.due_date <= :week_end)",
                  "ok": "p.due_date > :week_end"}
-_RANK = """CASE WHEN p.due_date IS NULL THEN 1 WHEN p.due_date < :today THEN 0
-                WHEN p.due_date <= :week_end THEN 2 ELSE 3 END"""
 
 
-def _plan_where(grid_id: str | None, visitor: str | None) -> tuple[list[str], dict[str, Any]]:
+def visitor_grids(conn, visitor: str) -> list[str]:
+    """Grids of a visitor: a user id (their assigned grids) or a 网格员 name (grids they work)."""
+    return [r[0] for r in conn.execute(
+        f"""SELECT id FROM grids WHERE worker_name = ? AND {LIVE}
+            UNION SELECT grid_id FROM user_grids WHERE user_id = ? AND {LIVE}""", (visitor, visitor))]
+
+
+def _plan_where(conn, grid_id: str | None, visitor: str | None) -> tuple[list[str], dict[str, Any]]:
     where, params = [], {}
     if grid_id:
         where.append("p.grid_id = :grid_id")
         params["grid_id"] = grid_id
     if visitor:
-        # a user id (their grids) or a 网格员 name (grids they are the worker of)
-        where.append(f"""p.grid_id IN (SELECT id FROM grids WHERE worker_name = :visitor
-                         UNION SELECT grid_id FROM user_grids WHERE user_id = :visitor AND {LIVE})""")
-        params["visitor"] = visitor
+        # resolved first: a literal list lets the planner use visit_plan_grid per grid
+        grids = visitor_grids(conn, visitor)
+        names = [f":vg{i}" for i in range(len(grids))]
+        where.append(f"p.grid_id IN ({', '.join(names)})" if grids else "0")
+        params.update({n[1:]: g for n, g in zip(names, grids)})
     return where, params
 
 
 def plan_counts(conn, *, today: str, week_end: str, grid_id: str | None = None,
                 visitor: str | None = None) -> dict[str, int]:
-    """Households per schedule status (from ``visit_plan``; build it first)."""
-    where, params = _plan_where(grid_id, visitor)
-    row = conn.execute(
-        f"""SELECT count(*), sum(p.due_date < :today), sum(p.due_date IS NULL),
-                   sum(p.due_date >= :today AND p.due_date <= :week_end), sum(p.due_date > :week_end)
-            FROM visit_plan p {'WHERE ' + ' AND '.join(where) if where else ''}""",
-        dict(params, today=today, week_end=week_end)).fetchone()
-    return {"all": row[0], "overdue": row[1] or 0, "never_visited": row[2] or 0,
-            "due_this_week": row[3] or 0, "ok": row[4] or 0}
+    """Households per schedule status, and ``all`` (from ``visit_plan``; build it first).
+
+    One count per due-date range of the index, not a CASE over every row."""
+    where, params = _plan_where(conn, grid_id, visitor)
+    params.update(today=today, week_end=week_end)
+    out = {}
+    for status in ("overdue", "never_visited", "due_this_week"):
+        out[status] = conn.execute(
+            f"SELECT count(*) FROM visit_plan p WHERE {' AND '.join(where + [_STATUS_WHERE[status]])}",
+            params).fetchone()[0]
+    out["all"] = conn.execute(
+        f"SELECT count(*) FROM visit_plan p {'WHERE ' + ' AND '.join(where) if where else ''}",
+        params).fetchone()[0]
+    out["ok"] = out["all"] - out["overdue"] - out["never_visited"] - out["due_this_week"]
+    return out
+
+
+# Each status is one ordered range of visit_plan_due / visit_plan_grid: the list is read
+# range by range in index order, so a page costs its own rows, not a sort of the whole list.
+_STATUS_ORDER = ("overdue", "never_visited", "due_this_week", "ok")
 
 
 def plan_rows(conn, *, today: str, week_end: str, grid_id: str | None = None, visitor: str | None = None,
@@ -244,11 +285,19 @@ def plan_rows(conn, *, today: str, week_end: str, grid_id: str | None = None, vi
     """Rows of the schedule (:data:`SCHEDULE_COLUMNS`) from ``visit_plan``, most urgent first:
     overdue (longest first), never visited, due this week, up to date; ties by grid, address.
     ``offset``/``limit`` page it; only the page's rows are joined to households and residents."""
-    where, params = _plan_where(grid_id, visitor)
-    if statuses:
-        where.append("(" + " OR ".join(_STATUS_WHERE[s] for s in statuses) + ")")
-    params.update(today=today, week_end=week_end, limit=-1 if limit is None else int(limit),
-                  offset=int(offset))
+    where, params = _plan_where(conn, grid_id, visitor)
+    wanted = [s for s in _STATUS_ORDER if not statuses or s in statuses]
+    reach = -1 if limit is None else int(offset) + int(limit)   # rows any one range can contribute
+    params.update(today=today, week_end=week_end, reach=reach,
+                  limit=-1 if limit is None else int(limit), offset=int(offset))
+    segments = []
+    for rank, status in enumerate(_STATUS_ORDER):
+        if status not in wanted:
+            continue
+        cond = " AND ".join(where + [_STATUS_WHERE[status]])
+        # LIMIT keeps the subquery's ORDER BY (SQLite drops it otherwise) and bounds the range.
+        segments.append(f"""SELECT * FROM (SELECT p.*, {rank} AS rank FROM visit_plan p WHERE {cond}
+                                            ORDER BY p.due_date, p.sort_key LIMIT :reach)""")
     sql = f"""
         SELECT p.household_id, {_ADDRESS} AS address, r.name, p.groups, p.interval_days, p.tier,
                p.last_visit_date, p.last_attempt_date, p.due_date,
@@ -257,9 +306,8 @@ def plan_rows(conn, *, today: str, week_end: str, grid_id: str | None = None, vi
                CASE WHEN p.rank = 0 THEN CAST(julianday(:today) - julianday(p.due_date) AS INTEGER)
                     ELSE 0 END,
                p.grid_id, g.name, g.worker_name
-        FROM (SELECT p.*, {_RANK} AS rank FROM visit_plan p
-              {'WHERE ' + ' AND '.join(where) if where else ''}
-              ORDER BY rank, p.due_date, p.sort_key LIMIT :limit OFFSET :offset) p
+        FROM (SELECT * FROM ({' UNION ALL '.join(segments)})
+              ORDER BY rank, due_date, sort_key LIMIT :limit OFFSET :offset) p
         JOIN households h ON h.id = p.household_id
         JOIN buildings b ON b.id = h.building_id
         JOIN grids g ON g.id = p.grid_id
