@@ -156,7 +156,7 @@ def page(conn, *, today: _dt.date, grid_id: str | None = None, visitor: str | No
     counts = q.plan_counts(conn, today=day, week_end=end, grid_id=grid_id, visitor=visitor)
     total = sum(counts[s] for s in statuses) if statuses else counts["all"]
     raw = q.plan_rows(conn, today=day, week_end=end, grid_id=grid_id, visitor=visitor, statuses=statuses,
-                      offset=offset, limit=limit)
+                      offset=offset, limit=limit, counts=counts)
     return SchedulePage(tuple(map(ScheduleRow._make, raw)), offset, total, counts)
 
 

@@ -280,24 +280,43 @@ _STATUS_ORDER = ("overdue", "never_visited", "due_this_week", "ok")
 
 
 def plan_rows(conn, *, today: str, week_end: str, grid_id: str | None = None, visitor: str | None = None,
-              statuses: Sequence[str] | None = None, offset: int = 0,
-              limit: int | None = None) -> list[tuple]:
+              statuses: Sequence[str] | None = None, offset: int = 0, limit: int | None = None,
+              counts: dict[str, int] | None = None) -> list[tuple]:
     """Rows of the schedule (:data:`SCHEDULE_COLUMNS`) from ``visit_plan``, most urgent first:
     overdue (longest first), never visited, due this week, up to date; ties by grid, address.
-    ``offset``/``limit`` page it; only the page's rows are joined to households and residents."""
+
+    ``offset``/``limit`` page it: with the per-status ``counts`` (:func:`plan_counts`, same
+    filter) a page reads only the ranges it falls in, from its offset within them; only the
+    page's rows are joined to households and residents.
+    """
     where, params = _plan_where(conn, grid_id, visitor)
+    params.update(today=today, week_end=week_end)
     wanted = [s for s in _STATUS_ORDER if not statuses or s in statuses]
-    reach = -1 if limit is None else int(offset) + int(limit)   # rows any one range can contribute
-    params.update(today=today, week_end=week_end, reach=reach,
-                  limit=-1 if limit is None else int(limit), offset=int(offset))
+    if limit is None:
+        parts = [(rank, status, -1, 0) for rank, status in enumerate(_STATUS_ORDER) if status in wanted]
+    else:
+        counts = counts if counts is not None else plan_counts(conn, today=today, week_end=week_end,
+                                                               grid_id=grid_id, visitor=visitor)
+        parts, skip, left = [], max(0, int(offset)), int(limit)
+        for rank, status in enumerate(_STATUS_ORDER):
+            if status not in wanted or left <= 0:
+                continue
+            n = counts.get(status, 0)
+            if skip >= n:
+                skip -= n
+                continue
+            take = min(n - skip, left)
+            parts.append((rank, status, take, skip))
+            skip, left = 0, left - take
+    if not parts:
+        return []
     segments = []
-    for rank, status in enumerate(_STATUS_ORDER):
-        if status not in wanted:
-            continue
+    for rank, status, take, skip in parts:
         cond = " AND ".join(where + [_STATUS_WHERE[status]])
-        # LIMIT keeps the subquery's ORDER BY (SQLite drops it otherwise) and bounds the range.
+        params[f"take{rank}"], params[f"skip{rank}"] = take, skip
+        # LIMIT also keeps the subquery's ORDER BY (SQLite may drop it otherwise).
         segments.append(f"""SELECT * FROM (SELECT p.*, {rank} AS rank FROM visit_plan p WHERE {cond}
-                                            ORDER BY p.due_date, p.sort_key LIMIT :reach)""")
+                            ORDER BY p.due_date, p.sort_key LIMIT :take{rank} OFFSET :skip{rank})""")
     sql = f"""
         SELECT p.household_id, {_ADDRESS} AS address, r.name, p.groups, p.interval_days, p.tier,
                p.last_visit_date, p.last_attempt_date, p.due_date,
@@ -306,8 +325,7 @@ def plan_rows(conn, *, today: str, week_end: str, grid_id: str | None = None, vi
                CASE WHEN p.rank = 0 THEN CAST(julianday(:today) - julianday(p.due_date) AS INTEGER)
                     ELSE 0 END,
                p.grid_id, g.name, g.worker_name
-        FROM (SELECT * FROM ({' UNION ALL '.join(segments)})
-              ORDER BY rank, due_date, sort_key LIMIT :limit OFFSET :offset) p
+        FROM ({' UNION ALL '.join(segments)}) p
         JOIN households h ON h.id = p.household_id
         JOIN buildings b ON b.id = h.building_id
         JOIN grids g ON g.id = p.grid_id
