@@ -1,10 +1,11 @@
 """The visit schedule (who is due or overdue) and the period counts for the monthly report.
 
 The live schedule reads the ``visit_plan`` cache (schema 0007): per household its
-strictest rule and due date.  :func:`ensure_plan` rebuilds it, in one statement
-over the rules' groups, when the day, the rules or the groups changed or a
-trigger marked it stale (a change to residents, households, enrolments, flags);
-a visit updates its household's row by trigger.  Then a page of the list and
+strictest rule and due date.  :func:`ensure_plan` recomputes the rows of the
+households that triggers marked dirty (a change to their people, flags,
+enrolments), or rebuilds it whole, in one statement over the rules' groups,
+when the day, the rules or the groups changed or a wide change marked it
+stale; a visit updates its household's row by trigger.  Then a page of the list and
 the per-status counts are index ranges over the cache (:func:`page`).  The
 period counts compute the schedule as it stood at the period start straight
 from the visits.  Used through :class:`neighbourhood.visits.Visits`.
@@ -134,19 +135,30 @@ def plan_key(sels: list[tuple], today: _dt.date) -> str:
     return hashlib.sha1(repr((today.isoformat(), sels)).encode("utf-8")).hexdigest()
 
 
-def ensure_plan(conn, rules: list[dict[str, Any]], today: _dt.date, *, atomic) -> bool:
-    """Rebuild ``visit_plan`` for ``today`` unless it is current; True when rebuilt.
+# Above this many dirty households a whole rebuild (one pass, bulk index build) is cheaper.
+DIRTY_LIMIT = 5_000
+
+
+def ensure_plan(conn, rules: list[dict[str, Any]], today: _dt.date, *, atomic) -> str | None:
+    """Bring ``visit_plan`` up to date for ``today``: 'rebuilt', 'refreshed' (only the dirty
+    households), or None when it was current.
 
     ``atomic``: a context manager factory for the transaction (``ledger.db.atomic``).
     """
     sels = selections(conn, rules, today)
     key = plan_key(sels, today)
     built_for, stale = q.plan_state(conn)
+    dirty = q.plan_dirty_count(conn)
     if built_for == key and not stale:
-        return False
+        if not dirty:
+            return None
+        if dirty <= DIRTY_LIMIT:
+            with atomic():
+                q.rebuild_plan(conn, sels, built_for=key, only_dirty=True)
+            return "refreshed"
     with atomic():
         q.rebuild_plan(conn, sels, built_for=key)
-    return True
+    return "rebuilt"
 
 
 def page(conn, *, today: _dt.date, grid_id: str | None = None, visitor: str | None = None,

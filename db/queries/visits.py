@@ -180,8 +180,12 @@ def plan_state(conn) -> tuple[str | None, bool]:
     return built_for, bool(stale)
 
 
+def plan_dirty_count(conn) -> int:
+    return conn.execute("SELECT count(*) FROM visit_plan_dirty").fetchone()[0]
+
+
 def rebuild_plan(conn, selections: Sequence[tuple[str | None, Sequence[Any], int, str, str]], *,
-                 built_for: str) -> int:
+                 built_for: str, only_dirty: bool = False) -> int:
     """Refill ``visit_plan`` (one row per live 在册 household under a selection); returns the rows.
 
     Members of each group are turned into household rowids once (the groups are small
@@ -189,9 +193,13 @@ def rebuild_plan(conn, selections: Sequence[tuple[str | None, Sequence[Any], int
     joined back by rowid; the strictest rule is packed as ``interval * 10 + tier rank``
     so one min() orders by both.  A selection whose SQL is None is every live household.
     Rows go in in key order and the secondary indexes are built after (a bulk load).
-    Caller holds the transaction.  Dates come from ``visit_last``.
+    ``only_dirty``: recompute just the households in ``visit_plan_dirty`` (the groups are
+    still evaluated whole, the rest is per household).  Caller holds the transaction.
+    Dates come from ``visit_last``.  Returns the rows written.
     """
-    conn.execute("DELETE FROM visit_plan")
+    dirty = "household_id IN (SELECT household_id FROM visit_plan_dirty)"
+    conn.execute(f"DELETE FROM visit_plan WHERE {dirty}" if only_dirty else "DELETE FROM visit_plan")
+    written = 0
     if selections:
         ctes, members, params = [], [], []
         for i, (sql, sel_params, interval, label, tier) in enumerate(selections):
@@ -199,19 +207,22 @@ def rebuild_plan(conn, selections: Sequence[tuple[str | None, Sequence[Any], int
             if sql:
                 ctes.append(f"g{i}(household_id) AS ({sql})")
                 params.extend(sel_params)
-                members.append(f"SELECT h.rowid, {packed}, ? FROM g{i} JOIN households h ON h.id = g{i}.household_id")
+                members.append(f"SELECT h.rowid, {packed}, ? FROM g{i} JOIN households h ON h.id = g{i}.household_id"
+                               + (f" WHERE g{i}.{dirty}" if only_dirty else ""))
             else:
-                members.append(f"SELECT rowid, {packed}, ? FROM households WHERE {LIVE}")
+                members.append(f"SELECT rowid, {packed}, ? FROM households WHERE {LIVE}"
+                               + (f" AND id IN (SELECT household_id FROM visit_plan_dirty)" if only_dirty else ""))
         params.extend(label for _s, _p, _i, label, _t in selections)
         ctes.append(f"member(hr, p, label) AS ({' UNION ALL '.join(members)})")
         ctes.append("""strict AS (SELECT hr, min(p) AS packed, group_concat(label, '、' ORDER BY label) AS labels
                        FROM (SELECT hr, label, min(p) AS p FROM member GROUP BY hr, label) GROUP BY hr)""")
-        indexes = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
-                               " AND tbl_name = 'visit_plan' AND sql IS NOT NULL").fetchall()
+        indexes = [] if only_dirty else conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+            " AND tbl_name = 'visit_plan' AND sql IS NOT NULL").fetchall()
         for name, _sql in indexes:
             conn.execute(f"DROP INDEX [{name}]")
         due = _DUE.format(last="l.last_visit_date", next="l.next_visit_date", days="s.packed / 10")
-        conn.execute(f"""WITH {', '.join(ctes)}
+        written = conn.execute(f"""WITH {', '.join(ctes)}
             INSERT INTO visit_plan (household_id, grid_id, interval_days, tier, groups, sort_key,
                                     last_visit_date, next_visit_date, last_attempt_date, due_date)
             SELECT h.id, b.grid_id, s.packed / 10, {_TIER_OF_PACKED.format('s.packed')}, s.labels,
@@ -222,11 +233,12 @@ def rebuild_plan(conn, selections: Sequence[tuple[str | None, Sequence[Any], int
             JOIN grids g ON g.id = b.grid_id
             LEFT JOIN visit_last l ON l.household_id = h.id
             WHERE h.{LIVE} AND h.status = '在册'
-            ORDER BY h.id""", params)
+            ORDER BY h.id""", params).rowcount
         for _name, sql in indexes:
             conn.execute(sql)
+    conn.execute("DELETE FROM visit_plan_dirty")
     conn.execute("UPDATE visit_plan_state SET built_for = ?, stale = 0 WHERE id = 1", (built_for,))
-    return conn.execute("SELECT count(*) FROM visit_plan").fetchone()[0]
+    return written
 
 
 _STATUS_WHERE = {"overdue": "p.due_date < :today", "never_visited": "p.due_date IS NULL",

@@ -2,8 +2,9 @@
 -- 2M visits) is an index range, not a pass over every household's groups and visits.
 --
 -- visit_plan holds, per live 在册 household under at least one active rule, its strictest rule and
--- its due date.  Who is in which group changes rarely: the triggers below only mark the plan stale
--- (the next schedule rebuilds it whole, ~1-2 s at 200k households); neighbourhood.visits also
+-- its due date.  Who is in which group changes rarely: the triggers below mark the households a
+-- change touches dirty (the next read recomputes their rows) or, for wide changes, the whole plan
+-- stale (the next read rebuilds it, seconds at 200k households); neighbourhood.visits also
 -- rebuilds it when the day or the rules/groups change (``built_for`` is a key of both).
 -- A visit changes only its household's dates: visit_last (0004) feeds them in by trigger, in the
 -- same transaction as the visit.
@@ -52,36 +53,57 @@ BEGIN
     WHERE household_id = NEW.household_id;
 END;
 
--- Group membership inputs: mark the plan stale (a no-op write when it already is).
+-- Group membership inputs.  A change to one household's people, flags or enrolments marks
+-- that household dirty (the next read recomputes those rows only); a change that moves many
+-- (a building's grid, a grid's name, the rules) marks the whole plan stale.
+CREATE TABLE visit_plan_dirty (household_id TEXT PRIMARY KEY) WITHOUT ROWID;
+
 CREATE TRIGGER visit_plan_residents_ins AFTER INSERT ON residents
-BEGIN UPDATE visit_plan_state SET stale = 1 WHERE stale = 0; END;
+BEGIN INSERT OR IGNORE INTO visit_plan_dirty VALUES (NEW.household_id); END;
 CREATE TRIGGER visit_plan_residents_del AFTER DELETE ON residents
-BEGIN UPDATE visit_plan_state SET stale = 1 WHERE stale = 0; END;
+BEGIN INSERT OR IGNORE INTO visit_plan_dirty VALUES (OLD.household_id); END;
 CREATE TRIGGER visit_plan_residents_upd AFTER UPDATE OF household_id, status, birth_date, deleted_at ON residents
-BEGIN UPDATE visit_plan_state SET stale = 1 WHERE stale = 0; END;
+BEGIN
+    INSERT OR IGNORE INTO visit_plan_dirty VALUES (NEW.household_id);
+    INSERT OR IGNORE INTO visit_plan_dirty VALUES (OLD.household_id);
+END;
 CREATE TRIGGER visit_plan_households_ins AFTER INSERT ON households
-BEGIN UPDATE visit_plan_state SET stale = 1 WHERE stale = 0; END;
+BEGIN INSERT OR IGNORE INTO visit_plan_dirty VALUES (NEW.id); END;
 CREATE TRIGGER visit_plan_households_del AFTER DELETE ON households
-BEGIN UPDATE visit_plan_state SET stale = 1 WHERE stale = 0; END;
+BEGIN INSERT OR IGNORE INTO visit_plan_dirty VALUES (OLD.id); END;
 CREATE TRIGGER visit_plan_households_upd AFTER UPDATE OF building_id, entrance, unit, status, deleted_at ON households
-BEGIN UPDATE visit_plan_state SET stale = 1 WHERE stale = 0; END;
+BEGIN INSERT OR IGNORE INTO visit_plan_dirty VALUES (NEW.id); END;
+CREATE TRIGGER visit_plan_flags_ins AFTER INSERT ON household_flags
+BEGIN INSERT OR IGNORE INTO visit_plan_dirty VALUES (NEW.household_id); END;
+CREATE TRIGGER visit_plan_flags_upd AFTER UPDATE ON household_flags
+BEGIN
+    INSERT OR IGNORE INTO visit_plan_dirty VALUES (NEW.household_id);
+    INSERT OR IGNORE INTO visit_plan_dirty VALUES (OLD.household_id);
+END;
+CREATE TRIGGER visit_plan_flags_del AFTER DELETE ON household_flags
+BEGIN INSERT OR IGNORE INTO visit_plan_dirty VALUES (OLD.household_id); END;
+CREATE TRIGGER visit_plan_enrolments_ins AFTER INSERT ON hardship_enrolments
+BEGIN
+    INSERT OR IGNORE INTO visit_plan_dirty
+    SELECT coalesce(NEW.household_id, (SELECT household_id FROM residents WHERE id = NEW.resident_id));
+END;
+CREATE TRIGGER visit_plan_enrolments_upd AFTER UPDATE ON hardship_enrolments
+BEGIN
+    INSERT OR IGNORE INTO visit_plan_dirty
+    SELECT coalesce(NEW.household_id, (SELECT household_id FROM residents WHERE id = NEW.resident_id));
+    INSERT OR IGNORE INTO visit_plan_dirty
+    SELECT coalesce(OLD.household_id, (SELECT household_id FROM residents WHERE id = OLD.resident_id));
+END;
+CREATE TRIGGER visit_plan_enrolments_del AFTER DELETE ON hardship_enrolments
+BEGIN
+    INSERT OR IGNORE INTO visit_plan_dirty
+    SELECT coalesce(OLD.household_id, (SELECT household_id FROM residents WHERE id = OLD.resident_id));
+END;
 CREATE TRIGGER visit_plan_buildings_upd AFTER UPDATE OF grid_id, name, deleted_at ON buildings
 BEGIN UPDATE visit_plan_state SET stale = 1 WHERE stale = 0; END;
 CREATE TRIGGER visit_plan_buildings_del AFTER DELETE ON buildings
 BEGIN UPDATE visit_plan_state SET stale = 1 WHERE stale = 0; END;
 CREATE TRIGGER visit_plan_grids_upd AFTER UPDATE OF name, sort_no, deleted_at ON grids
-BEGIN UPDATE visit_plan_state SET stale = 1 WHERE stale = 0; END;
-CREATE TRIGGER visit_plan_flags_ins AFTER INSERT ON household_flags
-BEGIN UPDATE visit_plan_state SET stale = 1 WHERE stale = 0; END;
-CREATE TRIGGER visit_plan_flags_upd AFTER UPDATE ON household_flags
-BEGIN UPDATE visit_plan_state SET stale = 1 WHERE stale = 0; END;
-CREATE TRIGGER visit_plan_flags_del AFTER DELETE ON household_flags
-BEGIN UPDATE visit_plan_state SET stale = 1 WHERE stale = 0; END;
-CREATE TRIGGER visit_plan_enrolments_ins AFTER INSERT ON hardship_enrolments
-BEGIN UPDATE visit_plan_state SET stale = 1 WHERE stale = 0; END;
-CREATE TRIGGER visit_plan_enrolments_upd AFTER UPDATE ON hardship_enrolments
-BEGIN UPDATE visit_plan_state SET stale = 1 WHERE stale = 0; END;
-CREATE TRIGGER visit_plan_enrolments_del AFTER DELETE ON hardship_enrolments
 BEGIN UPDATE visit_plan_state SET stale = 1 WHERE stale = 0; END;
 CREATE TRIGGER visit_plan_categories_upd AFTER UPDATE ON hardship_categories
 BEGIN UPDATE visit_plan_state SET stale = 1 WHERE stale = 0; END;

@@ -394,12 +394,30 @@ def test_plan_follows_visits_and_registry_changes(world):
     row = _row(world, world.family)
     assert (row.status, row.due_date) == ("ok", "2027-03-10")
     assert ledger.conn.execute("SELECT built_for FROM visit_plan_state").fetchone()[0] == built_for
-    # a new member: the plan is marked stale and rebuilt on the next read
+    # a new member: that household is recomputed on the next read, the others are left alone
     ledger.residents.add(household_id=world.alone, name="王小明", sex="男", birth_date="2000-01-01",
                          relation="孙子女")
-    assert ledger.conn.execute("SELECT stale FROM visit_plan_state").fetchone()[0] == 1
+    assert [r[0] for r in ledger.conn.execute("SELECT household_id FROM visit_plan_dirty")] == [world.alone]
+    assert ledger.conn.execute("SELECT stale FROM visit_plan_state").fetchone()[0] == 0
+    from neighbourhood import visit_schedule
+    from db.queries import visits as q
+    assert visit_schedule.ensure_plan(ledger.conn, q.visit_rules(ledger.conn, active_only=True), TODAY,
+                                      atomic=ledger.db.atomic) == "refreshed"
     assert _row(world, world.alone).interval_days == 7             # still 80+: 高龄老人
     assert "独居老人" not in _row(world, world.alone).groups
+    assert ledger.conn.execute("SELECT count(*) FROM visit_plan_dirty").fetchone()[0] == 0
+    # a flag and an enrolment-free household moving out: refreshed the same way
+    ledger.visits.add_rule(group_key="flag:重点关注", interval_days=14, label="重点关注")
+    _row(world, world.other)
+    ledger.visits.set_flag(world.other, "重点关注")
+    assert _row(world, world.other).interval_days == 14
+    ledger.households.update(world.other, status="注销")
+    assert all(r.household_id != world.other for r in ledger.visits.schedule(today=TODAY))
+    # a building moving to another grid: the whole plan is rebuilt
+    building = ledger.households.summary(world.family)["building_id"]
+    ledger.buildings.update(building, grid_id=world.g2)
+    assert ledger.conn.execute("SELECT stale FROM visit_plan_state").fetchone()[0] == 1
+    assert _row(world, world.family).grid_id == world.g2
     # another day rebuilds too (ages move); an undo of the visit reaches the plan
     assert _row(world, world.family, _dt.date(2027, 3, 11)).status == "overdue"
     ledger.undo_last()                                              # the new member
