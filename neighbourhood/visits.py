@@ -424,6 +424,11 @@ class Visits(RulesMixin):
         return visit_schedule.page(self._l.conn, today=today, grid_id=grid_id, visitor=visitor,
                                    statuses=statuses or None, offset=max(0, int(offset)), limit=limit)
 
+    def status_counts(self, *, today: _dt.date | None = None, grid_id: str | None = None,
+                      visitor: str | None = None) -> dict[str, int]:
+        """Households per schedule status (and ``all``) without fetching rows (dashboards)."""
+        return dict(self.schedule_page(today=today, grid_id=grid_id, visitor=visitor, limit=0).counts)
+
     def counts(self, *, date_from: Any, date_to: Any, grid_id: str | None = None) -> VisitCounts:
         """Done vs due per grid and visitor, needs raised/resolved in ``[date_from, date_to)``."""
         start = as_date(date_from, "date_from", "开始日期", required=True)

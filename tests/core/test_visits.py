@@ -147,6 +147,21 @@ def test_bad_input_has_a_message_and_saves_nothing(world, bad, field):
     assert _count(world.ledger, "visits") == 0 and _count(world.ledger, "visit_visitors") == 0
 
 
+def test_inactive_or_auditor_accounts_are_not_staff_visitors(world):
+    ledger = world.ledger
+    ledger.users.add(username="audit", display_name="审计员", password="demo1234", role="auditor")
+    with pytest.raises(ValidationError, match="审计员") as caught:
+        _visit(world, world.family, "2026-03-10", visitors=[dict(name="审计员", role="社工")])
+    assert caught.value.field == "visitors" and caught.value.row == 0
+    with pytest.raises(ValidationError):
+        _visit(world, world.family, "2026-03-10", visitors=[dict(name="李娜", role="网格员"),
+                                                            dict(user_id="no-such-user", name="某人", role="社工")])
+    assert _count(ledger, "visits") == 0 and _count(ledger, "visit_visitors") == 0
+    # a volunteer needs no account
+    _visit(world, world.family, "2026-03-10", visitors=[dict(name="赵志愿", role="志愿者")])
+    assert _count(ledger, "visits") == 1
+
+
 def test_moved_out_household_cannot_be_visited(world):
     ledger = world.ledger
     b = ledger.buildings.add(grid_id=world.g2, name="3号楼").id
@@ -381,6 +396,7 @@ def test_pages_of_the_schedule_add_up_to_the_whole(world):
     assert list(page.rows) == todo[1:4] and page.total == len(todo)
     assert page.counts == {"overdue": 5, "never_visited": len(todo) - 1, "due_this_week": 1, "ok": 0,
                            "all": len(whole)}
+    assert ledger.visits.status_counts(today=TODAY) == page.counts
     by_worker = ledger.visits.schedule_page(today=TODAY, visitor="王建国", limit=3)
     assert by_worker.total == 1 + 7 and all(r.grid_id == world.g2 for r in by_worker.rows)
 

@@ -184,3 +184,21 @@ def test_every_visits_string_has_a_chinese_translation():
                 if not STRINGS.get(context, {}).get(source):
                     missing.append(f"{context}: {source}")
     assert missing == []
+
+
+def test_future_date_and_moved_out_household_are_refused_on_screen(qtbot, world):
+    from PySide6.QtCore import QDate
+
+    ledger = world["ledger"]
+    home = world["homes"][1]
+    dialog = VisitEntryDialog(ledger, household_id=home)
+    qtbot.addWidget(dialog)
+    dialog.date_edit.setDate(QDate(2026, 3, 12))                    # tomorrow
+    assert dialog.save() is False
+    assert "2026-03-12" in dialog.message.text() and "将来" in dialog.message.text()
+    dialog.date_edit.setDate(QDate(2026, 3, 11))
+    ledger.access = Access()
+    ledger.households.update(home, status="注销")                    # moved out meanwhile
+    assert dialog.save() is False
+    assert "注销" in dialog.message.text()
+    assert ledger.visits.history(home) == [] and dialog.household_id == home
