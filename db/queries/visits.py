@@ -188,11 +188,11 @@ def rebuild_plan(conn, selections: Sequence[tuple[str | None, Sequence[Any], int
                  built_for: str, only_dirty: bool = False) -> int:
     """Refill ``visit_plan`` (one row per live 在册 household under a selection); returns the rows.
 
-    Members of each group are turned into household rowids once (the groups are small
-    but for "every household", which is a plain scan), grouped on that integer, then
-    joined back by rowid; the strictest rule is packed as ``interval * 10 + tier rank``
+    Members of each group are turned into household rowids once, grouped on that
+    integer, then joined back by rowid ("every household" rules are the default for
+    households in no other group, not 200k member rows); the strictest rule is packed as ``interval * 10 + tier rank``
     so one min() orders by both.  A selection whose SQL is None is every live household.
-    Rows go in in key order and the secondary indexes are built after (a bulk load).
+    The secondary indexes are dropped and built after the rows (a bulk load).
     ``only_dirty``: recompute just the households in ``visit_plan_dirty`` (the groups are
     still evaluated whole, the rest is per household).  Caller holds the transaction.
     Dates come from ``visit_last``.  Returns the rows written.
@@ -201,41 +201,65 @@ def rebuild_plan(conn, selections: Sequence[tuple[str | None, Sequence[Any], int
     conn.execute(f"DELETE FROM visit_plan WHERE {dirty}" if only_dirty else "DELETE FROM visit_plan")
     written = 0
     if selections:
-        ctes, members, params = [], [], []
+        ctes, members, params, labels = [], [], [], []
+        everyone = [(int(i) * 10 + _TIER_RANK.get(t, 2), label) for sql, _p, i, label, t in selections if not sql]
         for i, (sql, sel_params, interval, label, tier) in enumerate(selections):
-            packed = int(interval) * 10 + _TIER_RANK.get(tier, 2)
             if sql:
                 ctes.append(f"g{i}(household_id) AS ({sql})")
                 params.extend(sel_params)
-                members.append(f"SELECT h.rowid, {packed}, ? FROM g{i} JOIN households h ON h.id = g{i}.household_id"
+                members.append(f"SELECT h.rowid, {int(interval) * 10 + _TIER_RANK.get(tier, 2)}, ? FROM g{i}"
+                               # CROSS JOIN: read the (small) group, look up each member;
+                               # not a scan of every household probing the group
+                               f" CROSS JOIN households h ON h.id = g{i}.household_id"
                                + (f" WHERE g{i}.{dirty}" if only_dirty else ""))
-            else:
-                members.append(f"SELECT rowid, {packed}, ? FROM households WHERE {LIVE}"
-                               + (f" AND id IN (SELECT household_id FROM visit_plan_dirty)" if only_dirty else ""))
-        params.extend(label for _s, _p, _i, label, _t in selections)
-        ctes.append(f"member(hr, p, label) AS ({' UNION ALL '.join(members)})")
+                labels.append(label)
+        # "Every household" rules are not expanded to 200k member rows: they are added to the
+        # members of the other groups (for the labels) and are the default for the rest.
+        if members:
+            ctes.append(f"small(hr, p, label) AS MATERIALIZED ({' UNION ALL '.join(members)})")
+            params.extend(labels)                 # in the text, after every g{i}
+            member = ["SELECT hr, p, label FROM small"]
+            for packed, _label in everyone:
+                member.append(f"SELECT hr, {packed}, ? FROM small")
+                params.append(_label)
+            ctes.append(f"member(hr, p, label) AS ({' UNION ALL '.join(member)})")
+        else:
+            ctes.append("member(hr, p, label) AS (SELECT NULL, NULL, NULL WHERE 0)")
         ctes.append("""strict AS (SELECT hr, min(p) AS packed, group_concat(label, '、' ORDER BY label) AS labels
                        FROM (SELECT hr, label, min(p) AS p FROM member GROUP BY hr, label) GROUP BY hr)""")
+        if everyone:
+            default_packed = min(p for p, _l in everyone)
+            default_labels = "、".join(sorted({label for _p, label in everyone}))
+            source = f"""(SELECT h.rowid AS hr, coalesce(st.packed, {default_packed}) AS packed,
+                                 coalesce(st.labels, ?) AS labels
+                          FROM households h LEFT JOIN strict st ON st.hr = h.rowid
+                          WHERE h.{LIVE} AND h.status = '在册'
+                          {'AND h.id IN (SELECT household_id FROM visit_plan_dirty)' if only_dirty else ''})"""
+        else:
+            source = "strict"
         indexes = [] if only_dirty else conn.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
             " AND tbl_name = 'visit_plan' AND sql IS NOT NULL").fetchall()
         for name, _sql in indexes:
             conn.execute(f"DROP INDEX [{name}]")
         due = _DUE.format(last="l.last_visit_date", next="l.next_visit_date", days="s.packed / 10")
-        written = conn.execute(f"""WITH {', '.join(ctes)}
+        if everyone:
+            params.append(default_labels)         # the one ? after the CTEs
+        sql = f"""WITH {', '.join(ctes)}
             INSERT INTO visit_plan (household_id, grid_id, interval_days, tier, groups, sort_key,
                                     last_visit_date, next_visit_date, last_attempt_date, due_date)
             SELECT h.id, b.grid_id, s.packed / 10, {_TIER_OF_PACKED.format('s.packed')}, s.labels,
                    g.name || char(31) || {_ADDRESS},
                    l.last_visit_date, l.next_visit_date, l.last_attempt_date, {due}
-            FROM strict s JOIN households h ON h.rowid = s.hr
+            FROM {source} s JOIN households h ON h.rowid = s.hr
             JOIN buildings b ON b.id = h.building_id
             JOIN grids g ON g.id = b.grid_id
             LEFT JOIN visit_last l ON l.household_id = h.id
             WHERE h.{LIVE} AND h.status = '在册'
-            ORDER BY h.id""", params).rowcount
-        for _name, sql in indexes:
-            conn.execute(sql)
+            """
+        written = conn.execute(sql, params).rowcount
+        for _name, index_sql in indexes:
+            conn.execute(index_sql)
     conn.execute("DELETE FROM visit_plan_dirty")
     conn.execute("UPDATE visit_plan_state SET built_for = ?, stale = 0 WHERE id = 1", (built_for,))
     return written
