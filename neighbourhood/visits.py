@@ -440,9 +440,13 @@ class Visits(RulesMixin):
                                      date_to=_dt.date.fromisoformat(stop), grid_id=grid_id)
 
     def suggested_next_date(self, household_id: str, visit_date: Any = None) -> str | None:
-        """Visit date + the strictest applicable interval (for the entry form)."""
+        """Visit date + the strictest applicable interval (for the entry form).
+
+        Read from the schedule cache (one row), not by running every group's query.
+        """
         day = as_date(visit_date, "visit_date", "走访日期") or self.today().isoformat()
-        rule = self.interval_for(household_id)
-        if rule is None:
+        self._plan(self.today())
+        interval = q.plan_interval(self._l.conn, household_id)
+        if interval is None:
             return None
-        return (_dt.date.fromisoformat(day) + _dt.timedelta(days=rule.interval_days)).isoformat()
+        return (_dt.date.fromisoformat(day) + _dt.timedelta(days=interval)).isoformat()

@@ -270,6 +270,12 @@ _STATUS_WHERE = {"overdue": "p.due_date < :today", "never_visited": "p.due_date 
                  "ok": "p.due_date > :week_end"}
 
 
+def plan_interval(conn, household_id: str) -> int | None:
+    """The strictest interval of one household from ``visit_plan`` (None: under no rule)."""
+    row = conn.execute("SELECT interval_days FROM visit_plan WHERE household_id = ?", (household_id,)).fetchone()
+    return row[0] if row else None
+
+
 def visitor_grids(conn, visitor: str) -> list[str]:
     """Grids of a visitor: a user id (their assigned grids) or a 网格员 name (grids they work)."""
     return [r[0] for r in conn.execute(

@@ -2,7 +2,6 @@
 moves to the next due household, filters survive opening a record.  (``world``: conftest.py)"""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from neighbourhood.access import Access
