@@ -67,7 +67,8 @@ def _years_ago(today_iso: str, years: int) -> str:
 _LIVE_HOUSEHOLDS = "SELECT id FROM households WHERE deleted_at IS NULL AND status = '在册'"
 _MEMBERS = "residents m WHERE m.deleted_at IS NULL AND m.status = '在册'"
 
-register(Group("all", "所有住户", lambda today: (_LIVE_HOUSEHOLDS, ())))
+EVERY_HOUSEHOLD = "all"
+register(Group(EVERY_HOUSEHOLD, "所有住户", lambda today: (_LIVE_HOUSEHOLDS, ())))
 register(Group(
     "elderly_alone", "独居老人（60岁以上独居）",
     lambda today: (

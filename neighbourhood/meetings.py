@@ -18,11 +18,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import functools
-import re
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from db.queries import meetings as q
+from neighbourhood.dates import as_date, as_time
 from neighbourhood.errors import NotFound, ValidationError
+from neighbourhood.text import as_choice, as_count, clean
 
 if TYPE_CHECKING:
     from neighbourhood.ledger import Ledger
@@ -34,64 +35,7 @@ ATTENDANCE = ("出席", "缺席", "列席")
 ACTION_STATUSES = ("待办", "进行中", "已完成")
 OVERDUE = "逾期"  # shown instead of the status, never stored
 
-_TIME = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
-
-
-# --- validation helpers (shared with neighbourhood.needs) ----------------------------
-
-def clean(value: Any) -> Any:
-    return (value.strip() or None) if isinstance(value, str) else value
-
-
-def as_date(value: Any, field: str, label: str, *, required: bool = False) -> str | None:
-    """An ISO date string from a date or text; ``label`` names the field in the message."""
-    if isinstance(value, _dt.datetime):
-        value = value.date()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    value = clean(value)
-    if not value:
-        if required:
-            raise ValidationError(f"请填写{label}", field=field)
-        return None
-    try:
-        return _dt.date.fromisoformat(str(value).replace("/", "-")).isoformat()
-    except ValueError:
-        raise ValidationError(f"“{label}”不是有效日期：{value}（应为 2026-10-08 这样的格式）",
-                              field=field) from None
-
-
-def as_time(value: Any, field: str, label: str) -> str | None:
-    if isinstance(value, _dt.time):
-        return value.strftime("%H:%M")
-    value = clean(value)
-    if not value:
-        return None
-    match = _TIME.match(str(value))
-    if not match:
-        raise ValidationError(f"“{label}”不是有效时间：{value}（应为 14:30 这样的格式）", field=field)
-    return f"{int(match.group(1)):02d}:{match.group(2)}"
-
-
-def as_count(value: Any, field: str, label: str) -> int | None:
-    value = clean(value)
-    if value is None or value == "":
-        return None
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise ValidationError(f"“{label}”应为整数：{value}", field=field) from None
-    if number < 0:
-        raise ValidationError(f"“{label}”不能是负数", field=field)
-    return number
-
-
-def as_choice(value: Any, choices: Sequence[str], field: str, label: str) -> str:
-    value = clean(value)
-    if value not in choices:
-        raise ValidationError(f"“{label}”应为{'、'.join(choices)}之一，而不是“{value or ''}”",
-                              field=field)
-    return value
+# Validation helpers live in neighbourhood.dates / neighbourhood.text (shared with needs, visits).
 
 
 def _mapping(item: Any) -> dict[str, Any]:

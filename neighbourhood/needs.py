@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from db.queries import meetings as q
 from neighbourhood.errors import NotFound, ValidationError
-from neighbourhood.meetings import as_choice, as_date, clean
+from neighbourhood.dates import as_date
+from neighbourhood.text import as_choice, clean
 
 if TYPE_CHECKING:
     from neighbourhood.ledger import Ledger

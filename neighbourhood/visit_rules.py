@@ -188,6 +188,11 @@ class RulesMixin:
     def flags(self, household_id: str) -> list[str]:
         return [r["flag"] for r in q.flags_of(self._l.conn, household_id)]
 
+    def flag_choices(self) -> list[str]:
+        """Flag names in use on households or named by a rule (``flag:<name>``), sorted."""
+        named = {r.group_key[len(FLAG_PREFIX):] for r in self.rules() if r.group_key.startswith(FLAG_PREFIX)}
+        return sorted(set(q.flag_names(self._l.conn)) | named)
+
     def set_flag(self, household_id: str, flag: str) -> None:
         """Put a household in the manual group ``flag:<flag>`` (idempotent)."""
         self._l.access.require_grid(self._l.households.grid_of(household_id))

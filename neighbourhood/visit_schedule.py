@@ -1,13 +1,21 @@
 """The visit schedule (who is due or overdue) and the period counts for the monthly report.
 
-Computed from the active visit rules and the records in one SQL statement plus
-one pass in Python (no per-household queries).  Used through
-:class:`neighbourhood.visits.Visits`.  Thread: the ledger's thread.
+The live schedule reads the ``visit_plan`` cache (schema 0007): per household its
+strictest rule and due date.  :func:`ensure_plan` recomputes the rows of the
+households that triggers marked dirty (a change to their people, flags,
+enrolments), or rebuilds it whole, in one statement over the rules' groups,
+when the day, the rules or the groups changed or a wide change marked it
+stale; a visit updates its household's row by trigger.  Then a page of the list and
+the per-status counts are index ranges over the cache (:func:`page`).  The
+period counts compute the schedule as it stood at the period start straight
+from the visits.  Used through :class:`neighbourhood.visits.Visits`.
+Thread: the ledger's thread.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import hashlib
 from typing import Any, NamedTuple, Sequence
 
 from db.queries import visits as q
@@ -97,7 +105,8 @@ def week_end(today: _dt.date) -> _dt.date:
 
 
 def selections(conn, rules: list[dict[str, Any]], today: _dt.date) -> list[tuple]:
-    """(SQL, params, interval, label, tier) for each active rule whose group exists."""
+    """(SQL, params, interval, label, tier) for each active rule whose group exists; the SQL
+    selects household ids, None for every live household."""
     known = {g.key: g for g in groups.all_groups(conn)}
     out = []
     for rule in rules:
@@ -105,17 +114,79 @@ def selections(conn, rules: list[dict[str, Any]], today: _dt.date) -> list[tuple
         if group is None or not rule["active"]:
             continue  # e.g. a hardship group before that module is installed
         sql, params = group.select(today.isoformat())
+        if group.key == groups.EVERY_HOUSEHOLD:
+            sql, params = None, ()  # every live household: no membership to compute
         out.append((sql, params, rule["interval_days"], rule["label"], rule["tier"]))
     return out
+
+
+@dataclasses.dataclass(frozen=True)
+class SchedulePage:
+    """One page of the schedule; ``total`` rows match the filter; ``counts`` per status
+    (and ``all``) for the grid/visitor filter, whatever the status filter."""
+    rows: tuple[ScheduleRow, ...]
+    offset: int
+    total: int
+    counts: dict[str, int]
+
+
+def plan_key(sels: list[tuple], today: _dt.date) -> str:
+    """What the cached plan was built from: the day and every selection (SQL, params, rule)."""
+    return hashlib.sha1(repr((today.isoformat(), sels)).encode("utf-8")).hexdigest()
+
+
+# Above this many dirty households a whole rebuild (one pass, bulk index build) is cheaper.
+DIRTY_LIMIT = 5_000
+
+
+def ensure_plan(conn, rules: list[dict[str, Any]], today: _dt.date, *, atomic) -> str | None:
+    """Bring ``visit_plan`` up to date for ``today``: 'rebuilt', 'refreshed' (only the dirty
+    households), or None when it was current.
+
+    ``atomic``: a context manager factory for the transaction (``ledger.db.atomic``).
+    """
+    sels = selections(conn, rules, today)
+    key = plan_key(sels, today)
+    built_for, stale = q.plan_state(conn)
+    dirty = q.plan_dirty_count(conn)
+    if built_for == key and not stale:
+        if not dirty:
+            return None
+        if dirty <= DIRTY_LIMIT:
+            with atomic():
+                q.rebuild_plan(conn, sels, built_for=key, only_dirty=True)
+            return "refreshed"
+    with atomic():
+        q.rebuild_plan(conn, sels, built_for=key)
+    return "rebuilt"
+
+
+def page(conn, *, today: _dt.date, grid_id: str | None = None, visitor: str | None = None,
+         statuses: Sequence[str] | None = None, offset: int = 0, limit: int | None = 200) -> SchedulePage:
+    """A page of the schedule from the plan (call :func:`ensure_plan` first)."""
+    day, end = today.isoformat(), week_end(today).isoformat()
+    counts = q.plan_counts(conn, today=day, week_end=end, grid_id=grid_id, visitor=visitor)
+    total = sum(counts[s] for s in statuses) if statuses else counts["all"]
+    raw = q.plan_rows(conn, today=day, week_end=end, grid_id=grid_id, visitor=visitor, statuses=statuses,
+                      offset=offset, limit=limit, counts=counts)
+    return SchedulePage(tuple(map(ScheduleRow._make, raw)), offset, total, counts)
 
 
 def build(conn, rules: list[dict[str, Any]], *, today: _dt.date, grid_id: str | None = None,
           visitor: str | None = None, statuses: Sequence[str] | None = None,
           as_of: str | None = None) -> list[ScheduleRow]:
-    """The schedule on ``today``, most urgent first (overdue by days, never visited, due, ok)."""
-    raw = q.schedule_rows(conn, selections(conn, rules, today), today=today.isoformat(),
-                          week_end=week_end(today).isoformat(), as_of=as_of, grid_id=grid_id,
-                          visitor=visitor, statuses=statuses)
+    """The schedule on ``today``, most urgent first (overdue by days, never visited, due, ok).
+
+    Without ``as_of``: every row from the plan (call :func:`ensure_plan` first).  With it: the
+    schedule by the visits dated before ``as_of``, straight from the visits (period counts).
+    """
+    if as_of is None:
+        raw = q.plan_rows(conn, today=today.isoformat(), week_end=week_end(today).isoformat(),
+                          grid_id=grid_id, visitor=visitor, statuses=statuses)
+    else:
+        raw = q.schedule_rows(conn, selections(conn, rules, today), today=today.isoformat(),
+                              week_end=week_end(today).isoformat(), as_of=as_of, grid_id=grid_id,
+                              visitor=visitor, statuses=statuses)
     return list(map(ScheduleRow._make, raw))
 
 

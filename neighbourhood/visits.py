@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 from db.queries import visits as q
 from db.writes import Operation
 from neighbourhood import visit_schedule
+from neighbourhood.dates import as_date, as_time
 from neighbourhood.errors import NotFound, ValidationError
-from neighbourhood.meetings import as_date, as_time, clean
+from neighbourhood.text import clean
 from neighbourhood.visit_rules import VisitRule, VisitType, RulesMixin  # registers flag groups
 from neighbourhood.visit_schedule import (DUE_THIS_WEEK, NEVER_VISITED, OK, OVERDUE, STATUSES, TIERS,
                                           ScheduleRow, VisitCounts)
@@ -386,22 +387,47 @@ class Visits(RulesMixin):
 
     # --- schedule and counts -----------------------------------------------------------
 
-    def schedule(self, *, today: _dt.date | None = None, grid_id: str | None = None,
-                 visitor: str | None = None,
-                 status: str | Sequence[str] | None = None) -> list[ScheduleRow]:
-        """Households under at least one active rule, most urgent first.
-
-        ``visitor``: a user id or a 网格员 name (households of that worker's
-        grids).  ``status``: keep only these of 'overdue' / 'due_this_week' /
-        'never_visited' / 'ok'.  Read-only: one SQL statement, rows made straight from it.
-        """
+    def _statuses(self, status: str | Sequence[str] | None) -> list[str]:
         statuses = [status] if isinstance(status, str) else list(status or ())
         unknown = set(statuses) - set(STATUSES)
         if unknown:
             raise ValidationError(f"未知的走访状态：{'、'.join(sorted(unknown))}", field="status")
-        return visit_schedule.build(self._l.conn, q.visit_rules(self._l.conn, active_only=True),
-                                    today=today or self.today(), grid_id=grid_id, visitor=visitor,
+        return statuses
+
+    def _plan(self, today: _dt.date) -> None:
+        visit_schedule.ensure_plan(self._l.conn, q.visit_rules(self._l.conn, active_only=True), today,
+                                   atomic=self._l.db.atomic)
+
+    def schedule(self, *, today: _dt.date | None = None, grid_id: str | None = None,
+                 visitor: str | None = None,
+                 status: str | Sequence[str] | None = None) -> list[ScheduleRow]:
+        """Households under at least one active rule, most urgent first (every row).
+
+        ``visitor``: a user id or a 网格员 name (households of that worker's
+        grids).  ``status``: keep only these of 'overdue' / 'due_this_week' /
+        'never_visited' / 'ok'.  Reads the schedule cache (rebuilt first when
+        stale: the only write, a derived table, never audited).
+        """
+        statuses = self._statuses(status)
+        today = today or self.today()
+        self._plan(today)
+        return visit_schedule.build(self._l.conn, [], today=today, grid_id=grid_id, visitor=visitor,
                                     statuses=statuses or None)
+
+    def schedule_page(self, *, today: _dt.date | None = None, grid_id: str | None = None,
+                      visitor: str | None = None, status: str | Sequence[str] | None = None,
+                      offset: int = 0, limit: int | None = 200) -> visit_schedule.SchedulePage:
+        """One page of :meth:`schedule` with the total and the per-status counts (for screens)."""
+        statuses = self._statuses(status)
+        today = today or self.today()
+        self._plan(today)
+        return visit_schedule.page(self._l.conn, today=today, grid_id=grid_id, visitor=visitor,
+                                   statuses=statuses or None, offset=max(0, int(offset)), limit=limit)
+
+    def status_counts(self, *, today: _dt.date | None = None, grid_id: str | None = None,
+                      visitor: str | None = None) -> dict[str, int]:
+        """Households per schedule status (and ``all``) without fetching rows (dashboards)."""
+        return dict(self.schedule_page(today=today, grid_id=grid_id, visitor=visitor, limit=0).counts)
 
     def counts(self, *, date_from: Any, date_to: Any, grid_id: str | None = None) -> VisitCounts:
         """Done vs due per grid and visitor, needs raised/resolved in ``[date_from, date_to)``."""
@@ -414,9 +440,13 @@ class Visits(RulesMixin):
                                      date_to=_dt.date.fromisoformat(stop), grid_id=grid_id)
 
     def suggested_next_date(self, household_id: str, visit_date: Any = None) -> str | None:
-        """Visit date + the strictest applicable interval (for the entry form)."""
+        """Visit date + the strictest applicable interval (for the entry form).
+
+        Read from the schedule cache (one row), not by running every group's query.
+        """
         day = as_date(visit_date, "visit_date", "走访日期") or self.today().isoformat()
-        rule = self.interval_for(household_id)
-        if rule is None:
+        self._plan(self.today())
+        interval = q.plan_interval(self._l.conn, household_id)
+        if interval is None:
             return None
-        return (_dt.date.fromisoformat(day) + _dt.timedelta(days=rule.interval_days)).isoformat()
+        return (_dt.date.fromisoformat(day) + _dt.timedelta(days=interval)).isoformat()

@@ -145,37 +145,254 @@ SCHEDULE_COLUMNS = ("household_id", "address", "head_name", "groups", "interval_
                     "grid_id", "grid_name", "grid_worker")
 
 
-def schedule_rows(conn, selections: Sequence[tuple[str, Sequence[Any], int, str, str]], *,
-                  today: str, week_end: str, as_of: str | None = None, grid_id: str | None = None,
-                  visitor: str | None = None, statuses: Sequence[str] | None = None) -> list[tuple]:
-    """The schedule, most urgent first, in one statement (:data:`SCHEDULE_COLUMNS` per row).
+def _strict(selections: Sequence[tuple[str | None, Sequence[Any], int, str, str]]) -> tuple[str, list[Any]]:
+    """CTEs ending in ``strict(household_id, packed, labels)``: per household in a selection, the
+    strictest rule packed as ``interval * 10 + tier rank`` (one min() orders by both) and the labels.
 
-    One row per live 在册 household in at least one selection: (group SQL,
-    params, interval_days, label, tier) per active rule.  The strictest rule
-    wins (smallest interval, then highest tier).  Due date: last real visit +
-    interval, or the next date planned at that visit when earlier.  Status on
-    ``today``: never_visited / overdue / due_this_week (due by ``week_end``) / ok.
-    Without ``as_of`` the last visit comes from the ``visit_last`` cache (now);
-    with it, from visits dated before ``as_of`` (for period counts).
+    A selection whose SQL is None is every live household ("all"); it is read from households.
     """
-    if not selections:
-        return []
     ctes, members, params = [], [], []
     for i, (sql, sel_params, _interval, _label, _tier) in enumerate(selections):
-        ctes.append(f"g{i}(household_id) AS ({sql})")
-        params.extend(sel_params)
+        ctes.append(f"g{i}(household_id) AS ({sql if sql else _ALL_HOUSEHOLDS})")
+        params.extend(sel_params if sql else ())
     for i, (_sql, _p, interval, label, tier) in enumerate(selections):
         members.append(f"SELECT household_id, ? AS interval_days, ? AS tier_rank, ? AS label FROM g{i}")
         params.extend([int(interval), _TIER_RANK.get(tier, 2), label])
-    if as_of is None:
-        last = "SELECT household_id, last_visit_date, next_visit_date, last_attempt_date FROM visit_last"
+    sql = f"""{', '.join(ctes)},
+        member(household_id, interval_days, tier_rank, label) AS ({' UNION ALL '.join(members)}),
+        strict AS (SELECT household_id, min(p) AS packed, group_concat(label, '、' ORDER BY label) AS labels
+                   FROM (SELECT household_id, label, min(interval_days * 10 + tier_rank) AS p
+                         FROM member GROUP BY household_id, label)
+                   GROUP BY household_id)"""
+    return sql, params
+
+
+_ALL_HOUSEHOLDS = f"SELECT id FROM households WHERE {LIVE} AND status = '在册'"
+_TIER_OF_PACKED = "CASE {0} % 10 WHEN 0 THEN '高风险' WHEN 1 THEN '重点' ELSE '一般' END"
+_DUE = """CASE WHEN {last} IS NULL THEN NULL
+               WHEN {next} >= {last} AND {next} < date({last}, '+' || ({days}) || ' days') THEN {next}
+               ELSE date({last}, '+' || ({days}) || ' days') END"""
+
+
+def plan_state(conn) -> tuple[str | None, bool]:
+    """(built_for, stale) of the ``visit_plan`` cache."""
+    built_for, stale = conn.execute("SELECT built_for, stale FROM visit_plan_state WHERE id = 1").fetchone()
+    return built_for, bool(stale)
+
+
+def plan_dirty_count(conn) -> int:
+    return conn.execute("SELECT count(*) FROM visit_plan_dirty").fetchone()[0]
+
+
+def rebuild_plan(conn, selections: Sequence[tuple[str | None, Sequence[Any], int, str, str]], *,
+                 built_for: str, only_dirty: bool = False) -> int:
+    """Refill ``visit_plan`` (one row per live 在册 household under a selection); returns the rows.
+
+    Members of each group are turned into household rowids once, grouped on that
+    integer, then joined back by rowid ("every household" rules are the default for
+    households in no other group, not 200k member rows); the strictest rule is packed as ``interval * 10 + tier rank``
+    so one min() orders by both.  A selection whose SQL is None is every live household.
+    The secondary indexes are dropped and built after the rows (a bulk load).
+    ``only_dirty``: recompute just the households in ``visit_plan_dirty`` (the groups are
+    still evaluated whole, the rest is per household).  Caller holds the transaction.
+    Dates come from ``visit_last``.  Returns the rows written.
+    """
+    dirty = "household_id IN (SELECT household_id FROM visit_plan_dirty)"
+    conn.execute(f"DELETE FROM visit_plan WHERE {dirty}" if only_dirty else "DELETE FROM visit_plan")
+    written = 0
+    if selections:
+        ctes, members, params, labels = [], [], [], []
+        everyone = [(int(i) * 10 + _TIER_RANK.get(t, 2), label) for sql, _p, i, label, t in selections if not sql]
+        for i, (sql, sel_params, interval, label, tier) in enumerate(selections):
+            if sql:
+                ctes.append(f"g{i}(household_id) AS ({sql})")
+                params.extend(sel_params)
+                members.append(f"SELECT h.rowid, {int(interval) * 10 + _TIER_RANK.get(tier, 2)}, ? FROM g{i}"
+                               # CROSS JOIN: read the (small) group, look up each member;
+                               # not a scan of every household probing the group
+                               f" CROSS JOIN households h ON h.id = g{i}.household_id"
+                               + (f" WHERE g{i}.{dirty}" if only_dirty else ""))
+                labels.append(label)
+        # "Every household" rules are not expanded to 200k member rows: they are added to the
+        # members of the other groups (for the labels) and are the default for the rest.
+        if members:
+            ctes.append(f"small(hr, p, label) AS MATERIALIZED ({' UNION ALL '.join(members)})")
+            params.extend(labels)                 # in the text, after every g{i}
+            member = ["SELECT hr, p, label FROM small"]
+            for packed, _label in everyone:
+                member.append(f"SELECT hr, {packed}, ? FROM small")
+                params.append(_label)
+            ctes.append(f"member(hr, p, label) AS ({' UNION ALL '.join(member)})")
+        else:
+            ctes.append("member(hr, p, label) AS (SELECT NULL, NULL, NULL WHERE 0)")
+        ctes.append("""strict AS (SELECT hr, min(p) AS packed, group_concat(label, '、' ORDER BY label) AS labels
+                       FROM (SELECT hr, label, min(p) AS p FROM member GROUP BY hr, label) GROUP BY hr)""")
+        if everyone:
+            default_packed = min(p for p, _l in everyone)
+            default_labels = "、".join(sorted({label for _p, label in everyone}))
+            source = f"""(SELECT h.rowid AS hr, coalesce(st.packed, {default_packed}) AS packed,
+                                 coalesce(st.labels, ?) AS labels
+                          FROM households h LEFT JOIN strict st ON st.hr = h.rowid
+                          WHERE h.{LIVE} AND h.status = '在册'
+                          {'AND h.id IN (SELECT household_id FROM visit_plan_dirty)' if only_dirty else ''})"""
+        else:
+            source = "strict"
+        indexes = [] if only_dirty else conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+            " AND tbl_name = 'visit_plan' AND sql IS NOT NULL").fetchall()
+        for name, _sql in indexes:
+            conn.execute(f"DROP INDEX [{name}]")
+        due = _DUE.format(last="l.last_visit_date", next="l.next_visit_date", days="s.packed / 10")
+        if everyone:
+            params.append(default_labels)         # the one ? after the CTEs
+        sql = f"""WITH {', '.join(ctes)}
+            INSERT INTO visit_plan (household_id, grid_id, interval_days, tier, groups, sort_key,
+                                    last_visit_date, next_visit_date, last_attempt_date, due_date)
+            SELECT h.id, b.grid_id, s.packed / 10, {_TIER_OF_PACKED.format('s.packed')}, s.labels,
+                   g.name || char(31) || {_ADDRESS},
+                   l.last_visit_date, l.next_visit_date, l.last_attempt_date, {due}
+            FROM {source} s JOIN households h ON h.rowid = s.hr
+            JOIN buildings b ON b.id = h.building_id
+            JOIN grids g ON g.id = b.grid_id
+            LEFT JOIN visit_last l ON l.household_id = h.id
+            WHERE h.{LIVE} AND h.status = '在册'
+            """
+        written = conn.execute(sql, params).rowcount
+        for _name, index_sql in indexes:
+            conn.execute(index_sql)
+    conn.execute("DELETE FROM visit_plan_dirty")
+    conn.execute("UPDATE visit_plan_state SET built_for = ?, stale = 0 WHERE id = 1", (built_for,))
+    return written
+
+
+_STATUS_WHERE = {"overdue": "p.due_date < :today", "never_visited": "p.due_date IS NULL",
+                 "due_this_week": "(p.due_date >= :today AND p.due_date <= :week_end)",
+                 "ok": "p.due_date > :week_end"}
+
+
+def plan_interval(conn, household_id: str) -> int | None:
+    """The strictest interval of one household from ``visit_plan`` (None: under no rule)."""
+    row = conn.execute("SELECT interval_days FROM visit_plan WHERE household_id = ?", (household_id,)).fetchone()
+    return row[0] if row else None
+
+
+def visitor_grids(conn, visitor: str) -> list[str]:
+    """Grids of a visitor: a user id (their assigned grids) or a 网格员 name (grids they work)."""
+    return [r[0] for r in conn.execute(
+        f"""SELECT id FROM grids WHERE worker_name = ? AND {LIVE}
+            UNION SELECT grid_id FROM user_grids WHERE user_id = ? AND {LIVE}""", (visitor, visitor))]
+
+
+def _plan_where(conn, grid_id: str | None, visitor: str | None) -> tuple[list[str], dict[str, Any]]:
+    where, params = [], {}
+    if grid_id:
+        where.append("p.grid_id = :grid_id")
+        params["grid_id"] = grid_id
+    if visitor:
+        # resolved first: a literal list lets the planner use visit_plan_grid per grid
+        grids = visitor_grids(conn, visitor)
+        names = [f":vg{i}" for i in range(len(grids))]
+        where.append(f"p.grid_id IN ({', '.join(names)})" if grids else "0")
+        params.update({n[1:]: g for n, g in zip(names, grids)})
+    return where, params
+
+
+def plan_counts(conn, *, today: str, week_end: str, grid_id: str | None = None,
+                visitor: str | None = None) -> dict[str, int]:
+    """Households per schedule status, and ``all`` (from ``visit_plan``; build it first).
+
+    One count per due-date range of the index, not a CASE over every row."""
+    where, params = _plan_where(conn, grid_id, visitor)
+    params.update(today=today, week_end=week_end)
+    out = {}
+    for status in ("overdue", "never_visited", "due_this_week"):
+        out[status] = conn.execute(
+            f"SELECT count(*) FROM visit_plan p WHERE {' AND '.join(where + [_STATUS_WHERE[status]])}",
+            params).fetchone()[0]
+    out["all"] = conn.execute(
+        f"SELECT count(*) FROM visit_plan p {'WHERE ' + ' AND '.join(where) if where else ''}",
+        params).fetchone()[0]
+    out["ok"] = out["all"] - out["overdue"] - out["never_visited"] - out["due_this_week"]
+    return out
+
+
+# Each status is one ordered range of visit_plan_due / visit_plan_grid: the list is read
+# range by range in index order, so a page costs its own rows, not a sort of the whole list.
+_STATUS_ORDER = ("overdue", "never_visited", "due_this_week", "ok")
+
+
+def plan_rows(conn, *, today: str, week_end: str, grid_id: str | None = None, visitor: str | None = None,
+              statuses: Sequence[str] | None = None, offset: int = 0, limit: int | None = None,
+              counts: dict[str, int] | None = None) -> list[tuple]:
+    """Rows of the schedule (:data:`SCHEDULE_COLUMNS`) from ``visit_plan``, most urgent first:
+    overdue (longest first), never visited, due this week, up to date; ties by grid, address.
+
+    ``offset``/``limit`` page it: with the per-status ``counts`` (:func:`plan_counts`, same
+    filter) a page reads only the ranges it falls in, from its offset within them; only the
+    page's rows are joined to households and residents.
+    """
+    where, params = _plan_where(conn, grid_id, visitor)
+    params.update(today=today, week_end=week_end)
+    wanted = [s for s in _STATUS_ORDER if not statuses or s in statuses]
+    if limit is None:
+        parts = [(rank, status, -1, 0) for rank, status in enumerate(_STATUS_ORDER) if status in wanted]
     else:
-        last = f"""SELECT household_id,
-                     max(CASE WHEN nobody_home = 0 THEN visit_date END) AS last_visit_date,
-                     NULL AS next_visit_date,
-                     max(CASE WHEN nobody_home = 1 THEN visit_date END) AS last_attempt_date
-                   FROM visits WHERE {LIVE} AND visit_date < ? GROUP BY household_id"""
-        params.append(as_of)
+        counts = counts if counts is not None else plan_counts(conn, today=today, week_end=week_end,
+                                                               grid_id=grid_id, visitor=visitor)
+        parts, skip, left = [], max(0, int(offset)), int(limit)
+        for rank, status in enumerate(_STATUS_ORDER):
+            if status not in wanted or left <= 0:
+                continue
+            n = counts.get(status, 0)
+            if skip >= n:
+                skip -= n
+                continue
+            take = min(n - skip, left)
+            parts.append((rank, status, take, skip))
+            skip, left = 0, left - take
+    if not parts:
+        return []
+    segments = []
+    for rank, status, take, skip in parts:
+        cond = " AND ".join(where + [_STATUS_WHERE[status]])
+        params[f"take{rank}"], params[f"skip{rank}"] = take, skip
+        # LIMIT also keeps the subquery's ORDER BY (SQLite may drop it otherwise).
+        segments.append(f"""SELECT * FROM (SELECT p.*, {rank} AS rank FROM visit_plan p WHERE {cond}
+                            ORDER BY p.due_date, p.sort_key LIMIT :take{rank} OFFSET :skip{rank})""")
+    sql = f"""
+        SELECT p.household_id, {_ADDRESS} AS address, r.name, p.groups, p.interval_days, p.tier,
+               p.last_visit_date, p.last_attempt_date, p.due_date,
+               CASE p.rank WHEN 0 THEN 'overdue' WHEN 1 THEN 'never_visited'
+                           WHEN 2 THEN 'due_this_week' ELSE 'ok' END,
+               CASE WHEN p.rank = 0 THEN CAST(julianday(:today) - julianday(p.due_date) AS INTEGER)
+                    ELSE 0 END,
+               p.grid_id, g.name, g.worker_name
+        FROM ({' UNION ALL '.join(segments)}) p
+        JOIN households h ON h.id = p.household_id
+        JOIN buildings b ON b.id = h.building_id
+        JOIN grids g ON g.id = p.grid_id
+        LEFT JOIN residents r ON r.id = h.head_resident_id
+        ORDER BY p.rank, p.due_date, p.sort_key"""
+    return conn.execute(sql, params).fetchall()
+
+
+def schedule_rows(conn, selections: Sequence[tuple[str | None, Sequence[Any], int, str, str]], *,
+                  today: str, week_end: str, as_of: str, grid_id: str | None = None,
+                  visitor: str | None = None, statuses: Sequence[str] | None = None) -> list[tuple]:
+    """The schedule as it stood before ``as_of`` (last visits from visits dated before it), for
+    the period counts; :data:`SCHEDULE_COLUMNS` per row, most urgent first.  One statement.
+
+    The live schedule reads the ``visit_plan`` cache instead (:func:`plan_rows`).
+    """
+    if not selections:
+        return []
+    strict, params = _strict(selections)
+    last = f"""SELECT household_id,
+                 max(CASE WHEN nobody_home = 0 THEN visit_date END) AS last_visit_date,
+                 NULL AS next_visit_date,
+                 max(CASE WHEN nobody_home = 1 THEN visit_date END) AS last_attempt_date
+               FROM visits WHERE {LIVE} AND visit_date < ? GROUP BY household_id"""
+    params.append(as_of)
     where = ["h.deleted_at IS NULL", "h.status = '在册'"]
     if grid_id:
         where.append("b.grid_id = ?")
@@ -189,23 +406,13 @@ def schedule_rows(conn, selections: Sequence[tuple[str, Sequence[Any], int, str,
     if statuses:
         having = f"WHERE status IN ({', '.join('?' for _ in statuses)})"
         params.extend(statuses)
-    # min(interval * 10 + tier rank) packs "smallest interval, then highest tier" into one min().
-    sql = f"""WITH {', '.join(ctes)},
-        member(household_id, interval_days, tier_rank, label) AS ({' UNION ALL '.join(members)}),
-        strict AS (SELECT household_id, min(p) AS packed, group_concat(label, '、' ORDER BY label) AS labels
-                   FROM (SELECT household_id, label, min(interval_days * 10 + tier_rank) AS p
-                         FROM member GROUP BY household_id, label)
-                   GROUP BY household_id),
+    due = _DUE.format(last="l.last_visit_date", next="l.next_visit_date", days="s.packed / 10")
+    sql = f"""WITH {strict},
         last AS ({last}),
         base AS (
           SELECT h.id AS household_id, {_ADDRESS} AS address, r.name AS head_name, s.labels AS groups,
-                 s.packed / 10 AS interval_days, CASE s.packed % 10 WHEN 0 THEN '高风险' WHEN 1 THEN '重点' ELSE '一般' END AS tier,
-                 l.last_visit_date, l.last_attempt_date,
-                 CASE WHEN l.last_visit_date IS NULL THEN NULL
-                      WHEN l.next_visit_date >= l.last_visit_date
-                       AND l.next_visit_date < date(l.last_visit_date, '+' || (s.packed / 10) || ' days')
-                      THEN l.next_visit_date
-                      ELSE date(l.last_visit_date, '+' || (s.packed / 10) || ' days') END AS due_date,
+                 s.packed / 10 AS interval_days, {_TIER_OF_PACKED.format('s.packed')} AS tier,
+                 l.last_visit_date, l.last_attempt_date, {due} AS due_date,
                  b.grid_id, g.name AS grid_name, g.worker_name AS grid_worker
           FROM strict s JOIN households h ON h.id = s.household_id
           JOIN buildings b ON b.id = h.building_id
@@ -224,6 +431,24 @@ def schedule_rows(conn, selections: Sequence[tuple[str, Sequence[Any], int, str,
                            WHEN 'due_this_week' THEN 2 ELSE 3 END,
                days_overdue DESC, coalesce(due_date, ''), grid_name, address"""
     return conn.execute(sql, params).fetchall()
+
+
+def rebuild_visit_last(conn) -> None:
+    """Refill the ``visit_last`` cache from the visits in two grouped passes (after a bulk load
+    with the triggers dropped, or a repair).  Caller holds the transaction."""
+    conn.execute("DELETE FROM visit_last")
+    conn.execute(f"""
+        INSERT INTO visit_last (household_id, last_visit_date, next_visit_date, last_attempt_date)
+        SELECT household_id, max(CASE WHEN nobody_home = 0 THEN visit_date END), NULL,
+               max(CASE WHEN nobody_home = 1 THEN visit_date END)
+        FROM visits WHERE {LIVE} GROUP BY household_id""")
+    # the planned next date of the latest real visit (same tie-break as the triggers)
+    conn.execute(f"""
+        UPDATE visit_last SET next_visit_date = (
+            SELECT v.next_visit_date FROM visits v
+            WHERE v.household_id = visit_last.household_id AND v.{LIVE} AND v.nobody_home = 0
+            ORDER BY v.visit_date DESC, coalesce(v.start_time, '') DESC, v.created_at DESC LIMIT 1)
+        WHERE last_visit_date IS NOT NULL""")
 
 
 # --- counts ----------------------------------------------------------------------------

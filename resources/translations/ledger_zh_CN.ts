@@ -882,6 +882,25 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
 </context>
 <context>
+    <name>HouseholdFlagsDialog</name>
+    <message>
+        <source>Household flags</source>
+        <translation>住户标记</translation>
+    </message>
+    <message>
+        <source>A flag puts the household in a group that a visit rule can use (for example 重点关注 every 14 days).</source>
+        <translation>标记会把住户归入一个人群，走访规则可以按此人群设定周期（如重点关注每 14 天走访一次）。</translation>
+    </message>
+    <message>
+        <source>New flag, e.g. 重点关注</source>
+        <translation>新标记，如重点关注</translation>
+    </message>
+    <message>
+        <source>Add flag</source>
+        <translation>添加标记</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdMembersModel</name>
     <message>
         <source>Name</source>
@@ -2690,6 +2709,92 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
 </context>
 <context>
+    <name>VisitRulesModel</name>
+    <message>
+        <source>Group</source>
+        <translation>适用人群</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>规则名称</translation>
+    </message>
+    <message>
+        <source>Every (days)</source>
+        <translation>走访周期（天）</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>%1 (no households now)</source>
+        <translation>%1（目前没有住户）</translation>
+    </message>
+</context>
+<context>
+    <name>VisitSettingsDialog</name>
+    <message>
+        <source>Visit rules and types</source>
+        <translation>走访规则和走访类型</translation>
+    </message>
+    <message>
+        <source>Visit rules</source>
+        <translation>走访规则</translation>
+    </message>
+    <message>
+        <source>Visit types</source>
+        <translation>走访类型</translation>
+    </message>
+    <message>
+        <source>Only staff and administrators can change visit rules and types.</source>
+        <translation>只有管理员和工作人员可以修改走访规则和走访类型。</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>人群</translation>
+    </message>
+    <message>
+        <source>every</source>
+        <translation>每</translation>
+    </message>
+    <message>
+        <source>A household under several rules is visited as often as the strictest one asks. Double-click a name, interval or tier to change it.</source>
+        <translation>一户适用多条规则时，按要求最频繁的一条走访。双击规则名称、周期或级别即可修改。</translation>
+    </message>
+    <message>
+        <source>Delete the rule “%1”? It can be undone.</source>
+        <translation>删除规则“%1”？可以撤销。</translation>
+    </message>
+    <message>
+        <source>New visit type, e.g. 节日慰问</source>
+        <translation>新的走访类型，如节日慰问</translation>
+    </message>
+    <message>
+        <source>Add type</source>
+        <translation>添加类型</translation>
+    </message>
+    <message>
+        <source>Unchecked types are no longer offered for new visits; visits already recorded keep theirs.</source>
+        <translation>取消勾选的类型不再用于新的走访登记；已登记的走访保持原类型。</translation>
+    </message>
+</context>
+<context>
     <name>VisitsPage</name>
     <message>
         <source>All grids</source>
@@ -2718,6 +2823,18 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Rules and types…</source>
+        <translation>走访规则和类型…</translation>
+    </message>
+    <message>
+        <source>Flags…</source>
+        <translation>住户标记…</translation>
+    </message>
+    <message>
+        <source>Set or clear manual flags (e.g. 重点关注) on the selected household</source>
+        <translation>为选中的住户添加或取消标记（如重点关注）</translation>
     </message>
     <message>
         <source>Grid</source>

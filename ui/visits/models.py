@@ -1,9 +1,9 @@
 """Qt table models of the visits page: the due/overdue schedule and a household's visit history.
 
-The schedule model holds the rows one ``ledger.visits.schedule`` call returned
-(a committee has thousands of households, computed in one statement; rows are
-small frozen records) and keeps its filter across reloads, so saving a visit or
-opening a record never loses what the user chose.  The household id is under
+The schedule model fetches the list a page at a time (``ledger.visits.schedule_page``;
+a street office has 200k households) and more as the view scrolls, and keeps its
+filter across reloads, so saving a visit or opening a record never loses what
+the user chose.  The household id is under
 ``RECORD_ID_ROLE``.  GUI thread only.  No SQL here.
 """
 from __future__ import annotations
@@ -53,9 +53,13 @@ class ScheduleTableModel(_RecordTable):
     )
     CENTRED = frozenset({"status", "days", "due", "tier", "interval", "last", "attempt"})
 
+    PAGE = 500
+
     def __init__(self, ledger: Any, parent=None) -> None:
         super().__init__(ledger, parent)
         self.filter: dict[str, Any] = {}
+        self._total = 0
+        self._counts: dict[str, int] = {}
 
     def set_filter(self, *, grid_id: str | None = None, status: str | None = None,
                    visitor: str | None = None) -> None:
@@ -66,17 +70,40 @@ class ScheduleTableModel(_RecordTable):
         self.filter = {k: v for k, v in dict(grid_id=grid_id, status=status, visitor=visitor).items() if v}
         self.reload()
 
-    def load(self) -> list[Any]:
+    def _page(self, offset: int) -> Any:
         query = dict(self.filter)
         if query.get("status") == TODO:
             query["status"] = ("overdue", "never_visited", "due_this_week")
-        return self._ledger.visits.schedule(**query)
+        page = self._ledger.visits.schedule_page(**query, offset=offset, limit=self.PAGE)
+        self._total, self._counts = page.total, dict(page.counts)
+        return page
+
+    def load(self) -> list[Any]:
+        return list(self._page(0).rows)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and len(self._records) < self._total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: N802
+        if not self.canFetchMore(parent):
+            return
+        rows = list(self._page(len(self._records)).rows)
+        if not rows:
+            self._total = len(self._records)  # the list shrank meanwhile
+            return
+        first = len(self._records)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._records.extend(rows)
+        self.endInsertRows()
+
+    @property
+    def total(self) -> int:
+        """Rows the filter matches (fetched or not)."""
+        return self._total
 
     def counts(self) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for record in self._records:
-            out[record.status] = out.get(record.status, 0) + 1
-        return out
+        """Households per status for the grid/worker filter (all of them, not just fetched)."""
+        return dict(self._counts)
 
     def foreground(self, record: Any) -> QBrush | None:
         colour = _STATUS_COLOURS.get(record.status)

@@ -68,6 +68,11 @@ class VisitsPage(QWidget):
         self.delete_button.clicked.connect(self.delete_visit)
         refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.refresh)
+        self.rules_button = QPushButton(self.tr("Rules and types…"))
+        self.rules_button.clicked.connect(lambda: self.open_rules())
+        self.flags_button = QPushButton(self.tr("Flags…"))
+        self.flags_button.setToolTip(self.tr("Set or clear manual flags (e.g. 重点关注) on the selected household"))
+        self.flags_button.clicked.connect(lambda: self.open_flags())
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Grid")))
@@ -91,7 +96,9 @@ class VisitsPage(QWidget):
         splitter.setStretchFactor(1, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.record_button)
+        buttons.addWidget(self.flags_button)
         buttons.addStretch()
+        buttons.addWidget(self.rules_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -161,6 +168,31 @@ class VisitsPage(QWidget):
         dialog.saved.connect(self._saved)
         dialog.household_changed.connect(self._follow)
         self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_rules(self) -> "VisitSettingsDialog":
+        """Visit rules and types; the list is recomputed when the dialog closes after a change."""
+        from ui.visits.rules_dialog import VisitSettingsDialog
+
+        dialog = VisitSettingsDialog(self._ledger, self)
+        changed = []
+        dialog.changed.connect(lambda: changed.append(True))
+        dialog.finished.connect(lambda _r: self.refresh() if changed else None)
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_flags(self) -> "HouseholdFlagsDialog | None":
+        """Manual flags of the selected household."""
+        from ui.visits.flags_dialog import HouseholdFlagsDialog
+
+        household = self.current_household()
+        if not household:
+            return None
+        dialog = HouseholdFlagsDialog(self._ledger, household, self)
+        dialog.changed.connect(self.refresh)
+        self.flags_dialog = dialog
         dialog.open()
         return dialog
 
