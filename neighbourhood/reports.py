@@ -190,5 +190,17 @@ def monthly_figures(ledger: Any, *, month: str | None = None, date_from: Any = N
                           visits_overdue=overdue)
 
 
-__all__ = ["MonthlyFigures", "Population", "monthly_figures", "month_period", "resolve_period",
+def visits_by_month(ledger: Any, *, months: int = 6, today: _dt.date | None = None) -> list[tuple[str, int]]:
+    """Real visits in each of the last ``months`` months up to and including this one,
+    oldest first: ``[('2026-06', 41), …]`` (months without visits give 0)."""
+    day = today or ledger.visits.today()
+    starts = [day.replace(day=1)]
+    for _ in range(months - 1):
+        starts.insert(0, (starts[0] - _dt.timedelta(days=1)).replace(day=1))
+    counts = q.visits_per_month(ledger.conn, date_from=starts[0].isoformat(),
+                                date_to=_month_end(starts[-1]).isoformat())
+    return [(f"{s:%Y-%m}", counts.get(f"{s:%Y-%m}", 0)) for s in starts]
+
+
+__all__ = ["MonthlyFigures", "visits_by_month", "Population", "monthly_figures", "month_period", "resolve_period",
            "cn_date", "EVENT_KINDS", "RESIDENCE_STATUSES"]

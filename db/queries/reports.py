@@ -54,3 +54,12 @@ def event_counts(conn, *, date_from: str, date_to: str, grid_id: str | None = No
         WHERE e.{LIVE} AND r.{LIVE} AND e.event_date >= ? AND e.event_date < ?{grid_sql}
         GROUP BY e.kind""", (date_from, date_to, *((grid_id,) if grid_id else ()))).fetchall()
     return {kind: n for kind, n in rows}
+
+
+def visits_per_month(conn, *, date_from: str, date_to: str) -> dict[str, int]:
+    """Real visits (not 未遇 attempts) per month 'YYYY-MM' in the period."""
+    rows = conn.execute(f"""
+        SELECT substr(visit_date, 1, 7), count(*) FROM visits
+        WHERE {LIVE} AND nobody_home = 0 AND visit_date >= ? AND visit_date < ?
+        GROUP BY 1""", (date_from, date_to)).fetchall()
+    return {month: n for month, n in rows}

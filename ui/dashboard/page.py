@@ -1,4 +1,4 @@
-"""The home dashboard: live counts as clickable tiles.
+"""The home dashboard: live counts as clickable tiles, and small charts.
 
 Households, residents, each hardship category (persons 在册), visits
 overdue/due this week/never visited, open and overdue action items, hardship
@@ -7,6 +7,12 @@ behind it ('registry', 'visits', 'hardship', 'meetings'); the main window
 switches page.  The figures are read on the GUI thread (a handful of counting
 queries) in :meth:`DashboardPage.refresh`; :class:`DashboardModel` holds them
 (a list model, so other views or tests can use them too).
+
+Below the tiles, small QPainter charts (:mod:`ui.dashboard.charts`): persons
+per hardship category, real visits per month over the last six months, and
+households overdue / due this week / never visited per grid; a click on a
+chart opens its area too.  Everything comes from the same reads as the tiles
+(core services only), plus one grouped count for the monthly visits.
 """
 from __future__ import annotations
 
@@ -17,7 +23,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from neighbourhood.reports import visits_by_month
 from ui.common import registry_counts
+from ui.dashboard.charts import BarChart, ChartCard, Sparkline
 from ui.signals import emit
 
 REGISTRY, VISITS, HARDSHIP, MEETINGS = "registry", "visits", "hardship", "meetings"
@@ -92,8 +100,15 @@ class DashboardPage(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         self._grid = QGridLayout()
         self._grid.setSpacing(10)
+        self._chart_row = QGridLayout()
+        self._chart_row.setSpacing(10)
+        self._make_charts()
         inner = QWidget()
-        inner.setLayout(self._grid)
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.addLayout(self._grid)
+        inner_layout.addSpacing(6)
+        inner_layout.addLayout(self._chart_row)
+        inner_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
@@ -106,6 +121,10 @@ class DashboardPage(QWidget):
 
     def tiles(self) -> list[Tile]:
         """Read the counts (GUI thread)."""
+        return self._read()[0]
+
+    def _read(self) -> tuple[list[Tile], dict[str, Any]]:
+        """The tiles and the charts' data, from one pass over the services (GUI thread)."""
         led = self.ledger
         today = self._today or _dt.date.today()
         counts = registry_counts(led)
@@ -115,7 +134,7 @@ class DashboardPage(QWidget):
         d0, d1 = _month_bounds(today)
         hardship = led.hardship.counts(date_from=d0, date_to=d1)
         for code, cat in hardship.categories.items():
-            if cat.enrolled_persons or not cat.derived:
+            if cat.enrolled_persons:  # empty categories would crowd out the rest (the chart lists them)
                 tiles.append(Tile(f"hardship:{code}", cat.name, cat.enrolled_persons, HARDSHIP))
         reviews = sum(c.reviews_due for c in hardship.categories.values() if not c.derived)
         tiles.append(Tile("reviews_due", self.tr("Reviews due this month"), reviews, HARDSHIP, alert=reviews > 0))
@@ -131,10 +150,52 @@ class DashboardPage(QWidget):
         tiles += [Tile("actions_open", self.tr("Open action items"), meetings.actions_open, MEETINGS),
                   Tile("actions_overdue", self.tr("Overdue action items"), meetings.actions_overdue, MEETINGS,
                        alert=meetings.actions_overdue > 0)]
-        return tiles
+        grids: dict[str, list[int]] = {}
+        order = {g.name: i for i, g in enumerate(led.grids.list())}
+        for row in schedule:
+            if row.status in ("overdue", "due_this_week", "never_visited"):
+                counts_of = grids.setdefault(row.grid_name or "—", [0, 0, 0])
+                counts_of[("overdue", "due_this_week", "never_visited").index(row.status)] += 1
+        charts = {
+            "hardship": [(cat.name, cat.enrolled_persons) for cat in hardship.categories.values()
+                         if cat.enrolled_persons],
+            "visits_by_month": visits_by_month(led, months=6, today=today),
+            # grids in the ledger's order (第一网格, 第二网格 …), not by name
+            "visits_by_grid": sorted(grids.items(), key=lambda kv: order.get(kv[0], len(order))),
+        }
+        return tiles, charts
+
+    def _make_charts(self) -> None:
+        self.charts: dict[str, ChartCard] = {
+            "hardship": BarChart(self.tr("Persons per hardship category"), empty_text=self.tr("None enrolled")),
+            "visits_by_month": Sparkline(self.tr("Visits done per month"), empty_text=self.tr("No visits")),
+            "visits_by_grid": BarChart(self.tr("Visits due per grid"),
+                                       empty_text=self.tr("Nothing due or overdue")),
+        }
+        areas = {"hardship": HARDSHIP, "visits_by_month": VISITS, "visits_by_grid": VISITS}
+        for i, (key, chart) in enumerate(self.charts.items()):
+            chart.setObjectName(f"chart_{key}")
+            chart.setToolTip(self.tr("Click to open the list"))
+            chart.clicked.connect(lambda area=areas[key]: emit(self.navigate, area))
+            self._chart_row.addWidget(chart, 0, i, Qt.AlignmentFlag.AlignTop)
+
+    def _fill_charts(self, data: dict[str, Any]) -> None:
+        hardship = data["hardship"]
+        self.charts["hardship"].set_data([n for n, _v in hardship], [[v for _n, v in hardship]])
+        months = data["visits_by_month"]
+        # '2026-06' → '6月': the year is clear on a line ending this month
+        labels = [self.tr("Month %1").replace("%1", str(int(m[5:]))) for m, _n in months]
+        self.charts["visits_by_month"].set_data(labels, [n for _m, n in months])
+        grids = data["visits_by_grid"]
+        self.charts["visits_by_grid"].set_data(
+            [g for g, _c in grids], [[c[k] for _g, c in grids] for k in range(3)],
+            [self.tr("Overdue"), self.tr("Due this week"), self.tr("Never visited")],
+            ["#c62828", "#e0a040", "#9fb7d3"])
 
     def refresh(self) -> None:
-        self.model.set_tiles(self.tiles())
+        tiles, chart_data = self._read()
+        self._fill_charts(chart_data)
+        self.model.set_tiles(tiles)
         while self._grid.count():
             item = self._grid.takeAt(0)
             if item.widget() is not None:
