@@ -60,3 +60,41 @@ def test_reports_page_for_one_grid(qtbot, demo_ledger):
     with qtbot.waitSignal(page.generated, timeout=30000) as blocker:
         page.generate()
     assert blocker.args[0].endswith(".pdf")
+
+
+def test_dashboard_charts_show_service_figures_and_open_their_lists(qtbot, demo_ledger):
+    from neighbourhood.reports import visits_by_month
+    from ui.dashboard.page import DashboardPage
+
+    today = _dt.date.today()
+    page = DashboardPage(demo_ledger, today=today)
+    qtbot.addWidget(page)
+    page.resize(1000, 800)
+    page.show()
+    hardship = page.charts["hardship"]
+    counts = demo_ledger.hardship.counts(date_from=today.replace(day=1).isoformat(),
+                                         date_to=(today.replace(day=28) + _dt.timedelta(days=4)).replace(day=1).isoformat())
+    expected = {c.name: c.enrolled_persons for c in counts.categories.values() if c.enrolled_persons}
+    assert dict(zip(hardship.labels, hardship.totals())) == expected
+    assert page.charts["visits_by_month"].values == [n for _m, n in visits_by_month(demo_ledger, today=today)]
+    assert len(page.charts["visits_by_month"].values) == 6
+    by_grid = page.charts["visits_by_grid"]
+    overdue = len(demo_ledger.visits.schedule(today=today, status="overdue"))
+    never = len(demo_ledger.visits.schedule(today=today, status="never_visited"))
+    assert sum(by_grid.series[0]) == overdue and sum(by_grid.series[2]) == never
+    assert by_grid.labels == [g.name for g in demo_ledger.grids.list() if g.name in by_grid.labels]
+    page.grab()   # paints every chart without error
+    for key, area in (("hardship", "hardship"), ("visits_by_month", "visits"), ("visits_by_grid", "visits")):
+        with qtbot.waitSignal(page.navigate, timeout=1000) as blocker:
+            qtbot.mouseClick(page.charts[key], Qt.MouseButton.LeftButton)
+        assert blocker.args == [area]
+
+
+def test_dashboard_charts_on_an_empty_ledger(qtbot, ledger):
+    from ui.dashboard.page import DashboardPage
+
+    page = DashboardPage(ledger)
+    qtbot.addWidget(page)
+    assert page.charts["hardship"].labels == [] and page.charts["visits_by_grid"].labels == []
+    assert page.charts["visits_by_month"].values == [0] * 6
+    page.grab()
