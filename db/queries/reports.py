@@ -27,17 +27,19 @@ def population(conn, *, date_to: str, grid_id: str | None = None) -> dict[str, A
     """
     grid_sql = " AND b.grid_id = ?" if grid_id else ""
     grid_args: tuple[Any, ...] = (grid_id,) if grid_id else ()
+    # Late arrivals are few: found from the events of the period's end onwards (date index),
+    # then excluded as one set, instead of a correlated lookup per resident.
     rows = conn.execute(f"""
+        WITH late AS (
+            SELECT e.resident_id FROM resident_events e
+            WHERE e.{LIVE} AND e.kind IN ('迁入', '出生') AND e.event_date >= ?
+              AND NOT EXISTS (SELECT 1 FROM resident_events p
+                              WHERE p.resident_id = e.resident_id AND p.{LIVE} AND p.event_date < ?))
         SELECT r.residence_status, count(*) FROM residents r {_SCOPE}
         WHERE r.{LIVE}{grid_sql}
           AND (r.status = '在册' OR r.status_date IS NULL OR r.status_date >= ?)
-          AND NOT EXISTS (SELECT 1 FROM resident_events e
-                          WHERE e.resident_id = r.id AND e.{LIVE}
-                            AND e.kind IN ('迁入', '出生') AND e.event_date >= ?
-                            AND NOT EXISTS (SELECT 1 FROM resident_events p
-                                            WHERE p.resident_id = r.id AND p.{LIVE}
-                                              AND p.event_date < ?))
-        GROUP BY r.residence_status""", (*grid_args, date_to, date_to, date_to)).fetchall()
+          AND r.id NOT IN (SELECT resident_id FROM late)
+        GROUP BY r.residence_status""", (date_to, date_to, *grid_args, date_to)).fetchall()
     by_status = {status or "户籍": n for status, n in rows}
     households = conn.execute(f"""
         SELECT count(*) FROM households h JOIN buildings b ON b.id = h.building_id

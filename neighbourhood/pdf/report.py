@@ -53,8 +53,9 @@ class _Sections:
 
 
 def _kv_table(pairs: list[tuple[str, Any]], styles, columns: int = 4):
-    """Figures as a ruled grid of label/value cells, ``columns`` pairs a row."""
-    header = []
+    """Figures as a ruled grid of label/value cells, ``columns`` pairs a row (fewer when there
+    are fewer pairs; the unused cells of a last, short row stay blank, not shaded)."""
+    columns = max(1, min(columns, len(pairs)))
     rows: list[list[Any]] = []
     for start in range(0, len(pairs), columns):
         chunk = pairs[start:start + columns]
@@ -63,7 +64,6 @@ def _kv_table(pairs: list[tuple[str, Any]], styles, columns: int = 4):
             row += [label, value]
         row += [""] * (2 * columns - len(row))
         rows.append(row)
-    del header
     label_w = 26 * mm
     value_w = CONTENT_WIDTH / columns - label_w
     from reportlab.platypus import Table, TableStyle
@@ -76,7 +76,8 @@ def _kv_table(pairs: list[tuple[str, Any]], styles, columns: int = 4):
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), styles.font),
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        *[("BACKGROUND", (2 * c, 0), (2 * c, -1), HEADER_FILL) for c in range(columns)],
+        *[("BACKGROUND", (2 * c, r), (2 * c, r), HEADER_FILL)
+          for r in range(len(rows)) for c in range(columns) if rows[r][2 * c] != ""],
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]))

@@ -25,11 +25,11 @@ from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Flowable, PageBreak
 
 from neighbourhood.jobs import Abort, Progress, checkpoint, never, no_progress
-from neighbourhood.pdf.template import (GRID, HEADER_FILL, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, build,
-                                        make_styles, para)
+from neighbourhood.pdf.template import (FRAME_PADDING, GRID, HEADER_FILL, MARGIN_BOTTOM, MARGIN_TOP,
+                                        MARGIN_X, build, make_styles, para)
 
 PAGE = landscape(A4)
-CONTENT_WIDTH = PAGE[0] - 2 * MARGIN_X - 12  # the platypus frame pads 6 pt each side
+CONTENT_WIDTH = PAGE[0] - 2 * MARGIN_X - 2 * FRAME_PADDING
 ROW_HEIGHT = 13.0           # points: 9 pt text with padding
 FONT_SIZE = 9.0
 PADDING = 3.0
@@ -38,8 +38,7 @@ TITLE_SPACE = 12 * mm       # the title line on the first page
 
 def rows_per_page(first: bool = False) -> int:
     """Data rows on one page (the header row not counted)."""
-    # The platypus frame keeps 6 pt padding at top and bottom.
-    height = PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM - 12 - (TITLE_SPACE if first else 0) - 1
+    height = PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM - 2 * FRAME_PADDING - (TITLE_SPACE if first else 0) - 1
     return int(height // ROW_HEIGHT) - 1
 
 
