@@ -201,7 +201,7 @@ class DashboardPage(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.buttons.clear()
-        columns = 4
+        columns = 5
         for i, tile in enumerate(self.model.tiles):
             button = QPushButton(f"{tile.value}\n{tile.label}")
             button.setObjectName(f"tile_{tile.key}")
