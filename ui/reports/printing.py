@@ -40,6 +40,8 @@ def paint_pdf(printer: QPrinter, path: str | os.PathLike[str]) -> int:
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError("无法开始打印：请检查打印机或输出文件。")
+    # the preview replays these pages scaled down: smooth scaling keeps thin rules visible
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     try:
         for i, image in enumerate(raster.iter_page_images(path, dpi=dpi)):
             if i:
