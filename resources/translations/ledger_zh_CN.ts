@@ -1874,6 +1874,10 @@ After encryption every user needs their password (or the recovery key) to open i
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
+    <message>
+        <source>The PDF could not be read: %1</source>
+        <translation>无法读取该 PDF 文件：%1。请重新生成后再打印。</translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>

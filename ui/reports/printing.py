@@ -65,12 +65,24 @@ def _printer_for(path: str | os.PathLike[str]) -> QPrinter:
     return printer
 
 
+def _paint_or_warn(printer: QPrinter, path: str | os.PathLike[str], parent: QWidget) -> None:
+    """Paint for the preview; a damaged or vanished file is shown, not raised into Qt."""
+    try:
+        paint_pdf(printer, path)
+    except Exception as exc:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(parent, QCoreApplication.translate("ReportPrinting", "Print preview"),
+                            QCoreApplication.translate("ReportPrinting", "The PDF could not be read: %1")
+                            .replace("%1", str(exc) or type(exc).__name__))
+
+
 def preview_dialog(path: str | os.PathLike[str], parent: QWidget | None = None) -> QPrintPreviewDialog:
     """A print preview of ``path`` (not yet shown); its Print button prints the same pages."""
     printer = _printer_for(path)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("ReportPrinting", "Print preview") + f" — {os.path.basename(os.fspath(path))}")
-    dialog.paintRequested.connect(lambda p: paint_pdf(p, path))
+    dialog.paintRequested.connect(lambda p: _paint_or_warn(p, path, dialog))
     dialog._printer = printer  # the dialog does not own it; keep it alive with the dialog
     return dialog
 

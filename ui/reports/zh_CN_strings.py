@@ -25,5 +25,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "ReportPrinting": {
         "Print preview": "打印预览",
+        "The PDF could not be read: %1": "无法读取该 PDF 文件：%1。请重新生成后再打印。",
     },
 }

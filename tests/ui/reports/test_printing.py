@@ -66,3 +66,18 @@ def test_reports_page_preview_shows_the_report_pages(qtbot, demo_ledger, tmp_pat
     with qtbot.waitSignal(dialog.paintRequested, timeout=5000):
         emit(dialog.paintRequested, _pdf_printer(target))
     assert raster.page_count(target) == widget.pageCount()
+
+
+def test_preview_of_a_vanished_file_warns_instead_of_raising(qtbot, roster, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.reports.printing import preview_dialog
+    from ui.signals import emit
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    dialog = preview_dialog(roster)
+    qtbot.addWidget(dialog)
+    roster.unlink()
+    emit(dialog.paintRequested, _pdf_printer(tmp_path / "out.pdf"))
+    assert len(warnings) == 1 and "PDF" in warnings[0]
