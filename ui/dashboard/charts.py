@@ -1,7 +1,8 @@
 """Small QPainter charts for the home dashboard (no QtCharts): bars and a sparkline.
 
-Each chart is a card with a title; clicking anywhere on it emits ``clicked()``
-(the dashboard opens the list behind it).  Values are set with ``set_data``;
+Each chart is a card with a title; clicking it emits ``clicked()`` (the
+dashboard opens the list behind it); clicking one bar of a :class:`BarChart`
+emits ``picked(row)`` instead (the dashboard opens that bar's list).  Values are set with ``set_data``;
 painting only reads them.  GUI thread.
 """
 from __future__ import annotations
@@ -71,6 +72,8 @@ class ChartCard(QWidget):
 class BarChart(ChartCard):
     """Horizontal bars, one row per label; one or more stacked series (legend under the title)."""
 
+    picked = Signal(int)    # the row of the bar clicked (then no ``clicked``)
+
     def __init__(self, title: str, parent: QWidget | None = None, *, empty_text: str = "—") -> None:
         super().__init__(title, parent)
         self.labels: list[str] = []
@@ -78,6 +81,22 @@ class BarChart(ChartCard):
         self.names: list[str] = []
         self.colours: list[QColor] = list(PALETTE)
         self.empty_text = empty_text
+        self._rows_at: tuple[float, float] = (0.0, 0.0)   # top and height of the bar rows (last paint)
+
+    def row_at(self, y: float) -> int | None:
+        """The bar row under ``y`` (widget coordinates) as last painted, or None."""
+        top, height = self._rows_at
+        if height <= 0 or y < top:
+            return None
+        row = int((y - top) // height)
+        return row if row < len(self.labels) else None
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        row = self.row_at(event.position().y()) if event.button() == Qt.MouseButton.LeftButton else None
+        if row is None:
+            super().mouseReleaseEvent(event)
+        else:
+            emit(self.picked, row)
 
     def set_data(self, labels: Sequence[str], series: Sequence[Sequence[int]], names: Sequence[str] = (),
                  colours: Sequence[QColor | str] = ()) -> None:
@@ -96,6 +115,7 @@ class BarChart(ChartCard):
     def _paint_chart(self, p: QPainter, area: QRectF) -> None:
         totals = self.totals()
         if not self.labels or not any(totals):
+            self._rows_at = (0.0, 0.0)
             self._empty(p, area, self.empty_text)
             return
         fm = QFontMetrics(self.font())
@@ -112,6 +132,7 @@ class BarChart(ChartCard):
         value_w = fm.horizontalAdvance(str(max(totals))) + 8
         bar_w = max(area.width() - label_w - value_w, 10)
         row_h = min(22.0, (area.bottom() - top) / len(self.labels))
+        self._rows_at = (top, row_h)
         peak = max(totals)
         for r, label in enumerate(self.labels):
             y = top + r * row_h

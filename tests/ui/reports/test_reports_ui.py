@@ -98,3 +98,61 @@ def test_dashboard_charts_on_an_empty_ledger(qtbot, ledger):
     assert page.charts["hardship"].labels == [] and page.charts["visits_by_grid"].labels == []
     assert page.charts["visits_by_month"].values == [0] * 6
     page.grab()
+
+
+def test_tiles_and_bars_open_the_list_behind_them(qtbot, demo_ledger):
+    from PySide6.QtCore import QPoint
+
+    from ui.dashboard.page import DashboardPage
+
+    page = DashboardPage(demo_ledger, today=_dt.date.today())
+    qtbot.addWidget(page)
+    page.resize(1100, 800)
+    page.show()
+    with qtbot.waitSignal(page.open_list, timeout=1000) as blocker:
+        page.buttons["visits_overdue"].click()
+    assert blocker.args == ["visits", {"status": "overdue"}]
+    with qtbot.waitSignal(page.open_list, timeout=1000) as blocker:
+        page.buttons["reviews_due"].click()
+    assert blocker.args == ["hardship", {"review": "due"}]
+    code = next(k.split(":", 1)[1] for k in page.buttons if k.startswith("hardship:"))
+    with qtbot.waitSignal(page.open_list, timeout=1000) as blocker:
+        page.buttons[f"hardship:{code}"].click()
+    assert blocker.args == ["hardship", {"category": code}]
+    # a bar: the second grid's row of the due-per-grid chart
+    chart = page.charts["visits_by_grid"]
+    chart.grab()                                  # lays out the rows
+    top, height = chart._rows_at
+    assert height > 0 and chart.row_at(top + 1.5 * height) == 1 and chart.row_at(top - 1) is None
+    grid_ids = [g.id for g in demo_ledger.grids.list()]
+    with qtbot.waitSignal(page.open_list, timeout=1000) as blocker:
+        qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(chart.width() // 2, int(top + 1.5 * height)))
+    assert blocker.args == ["visits", {"grid_id": grid_ids[1]}]
+    with qtbot.assertNotEmitted(page.open_list):          # the title: the whole area, no filter
+        with qtbot.waitSignal(page.navigate, timeout=1000):
+            qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(chart.width() // 2, 5))
+
+
+def test_main_window_narrows_the_area_page(qtbot, demo_ledger):
+    from ui.main_window import MainWindow
+    from ui.signals import emit
+
+    win = MainWindow(demo_ledger)
+    qtbot.addWidget(win)
+    emit(win.dashboard.open_list, "visits", {"status": "overdue"})
+    assert win.nav.currentRow() == win.area_rows["visits"]
+    overdue = len(demo_ledger.visits.schedule(status="overdue"))
+    assert win.visits.status_filter.currentData() == "overdue"
+    assert win.visits.schedule_model.rowCount() == overdue
+    grid = demo_ledger.grids.list()[0]
+    emit(win.dashboard.open_list, "visits", {"grid_id": grid.id})
+    assert win.visits.grid_filter.currentData() == grid.id
+    assert win.visits.schedule_model.rowCount() == len(demo_ledger.visits.schedule(
+        grid_id=grid.id, status=("overdue", "never_visited", "due_this_week")))
+    code = next(c for c, cat in demo_ledger.hardship.counts(date_from="2000-01-01", date_to="2100-01-01")
+                .categories.items() if cat.enrolled_persons and not cat.derived)
+    emit(win.dashboard.open_list, "hardship", {"category": code})
+    assert win.nav.currentRow() == win.area_rows["hardship"]
+    assert win.hardship.current_category == code and win.hardship.status_filter.currentData() == "在册"
+    emit(win.dashboard.open_list, "hardship", {"review": "due"})
+    assert win.hardship.review_filter.currentData() == "due"
