@@ -179,6 +179,10 @@ def monthly_figures(ledger: Any, *, month: str | None = None, date_from: Any = N
                             by_status=by_status,
                             events=q.event_counts(ledger.conn, date_from=d0, date_to=d1, grid_id=grid_id))
     visits = ledger.visits.counts(date_from=d0, date_to=d1, grid_id=grid_id)
+    # grids as the ledger lists them (第一网格, 第二网格, 第三网格), not by name (第一, 第三, 第二)
+    order = {g.id: i for i, g in enumerate(ledger.grids.list())}
+    visits = dataclasses.replace(visits, by_grid=tuple(sorted(
+        visits.by_grid, key=lambda g: (order.get(g.grid_id, len(order)), g.grid_name))))
     day = today or ledger.visits.today()
     overdue = len(ledger.visits.schedule(today=day, grid_id=grid_id, status="overdue"))
     hardship = ledger.hardship.counts(date_from=d0, date_to=d1, grid_id=grid_id)
@@ -190,5 +194,17 @@ def monthly_figures(ledger: Any, *, month: str | None = None, date_from: Any = N
                           visits_overdue=overdue)
 
 
-__all__ = ["MonthlyFigures", "Population", "monthly_figures", "month_period", "resolve_period",
+def visits_by_month(ledger: Any, *, months: int = 6, today: _dt.date | None = None) -> list[tuple[str, int]]:
+    """Real visits in each of the last ``months`` months up to and including this one,
+    oldest first: ``[('2026-06', 41), …]`` (months without visits give 0)."""
+    day = today or ledger.visits.today()
+    starts = [day.replace(day=1)]
+    for _ in range(months - 1):
+        starts.insert(0, (starts[0] - _dt.timedelta(days=1)).replace(day=1))
+    counts = q.visits_per_month(ledger.conn, date_from=starts[0].isoformat(),
+                                date_to=_month_end(starts[-1]).isoformat())
+    return [(f"{s:%Y-%m}", counts.get(f"{s:%Y-%m}", 0)) for s in starts]
+
+
+__all__ = ["MonthlyFigures", "visits_by_month", "Population", "monthly_figures", "month_period", "resolve_period",
            "cn_date", "EVENT_KINDS", "RESIDENCE_STATUSES"]

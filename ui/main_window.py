@@ -376,7 +376,15 @@ class MainWindow(QMainWindow):
 
         page = DashboardPage(self.ledger)
         page.navigate.connect(self.show_area)
+        page.open_list.connect(self._open_dashboard_list)
         return page
+
+    def _open_dashboard_list(self, area: str, filters: dict) -> None:
+        """A dashboard tile or bar: its area page, narrowed to the list behind it."""
+        from ui.dashboard.drill import show_list
+
+        self.show_area(area)
+        show_list(area, self.page(area) if area in self._holders else None, filters)
 
     def _make_visits(self) -> QWidget:
         from ui.visits.page import VisitsPage

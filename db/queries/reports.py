@@ -27,17 +27,19 @@ def population(conn, *, date_to: str, grid_id: str | None = None) -> dict[str, A
     """
     grid_sql = " AND b.grid_id = ?" if grid_id else ""
     grid_args: tuple[Any, ...] = (grid_id,) if grid_id else ()
+    # Late arrivals are few: found from the events of the period's end onwards (date index),
+    # then excluded as one set, instead of a correlated lookup per resident.
     rows = conn.execute(f"""
+        WITH late AS (
+            SELECT e.resident_id FROM resident_events e
+            WHERE e.{LIVE} AND e.kind IN ('迁入', '出生') AND e.event_date >= ?
+              AND NOT EXISTS (SELECT 1 FROM resident_events p
+                              WHERE p.resident_id = e.resident_id AND p.{LIVE} AND p.event_date < ?))
         SELECT r.residence_status, count(*) FROM residents r {_SCOPE}
         WHERE r.{LIVE}{grid_sql}
           AND (r.status = '在册' OR r.status_date IS NULL OR r.status_date >= ?)
-          AND NOT EXISTS (SELECT 1 FROM resident_events e
-                          WHERE e.resident_id = r.id AND e.{LIVE}
-                            AND e.kind IN ('迁入', '出生') AND e.event_date >= ?
-                            AND NOT EXISTS (SELECT 1 FROM resident_events p
-                                            WHERE p.resident_id = r.id AND p.{LIVE}
-                                              AND p.event_date < ?))
-        GROUP BY r.residence_status""", (*grid_args, date_to, date_to, date_to)).fetchall()
+          AND r.id NOT IN (SELECT resident_id FROM late)
+        GROUP BY r.residence_status""", (date_to, date_to, *grid_args, date_to)).fetchall()
     by_status = {status or "户籍": n for status, n in rows}
     households = conn.execute(f"""
         SELECT count(*) FROM households h JOIN buildings b ON b.id = h.building_id
@@ -54,3 +56,12 @@ def event_counts(conn, *, date_from: str, date_to: str, grid_id: str | None = No
         WHERE e.{LIVE} AND r.{LIVE} AND e.event_date >= ? AND e.event_date < ?{grid_sql}
         GROUP BY e.kind""", (date_from, date_to, *((grid_id,) if grid_id else ()))).fetchall()
     return {kind: n for kind, n in rows}
+
+
+def visits_per_month(conn, *, date_from: str, date_to: str) -> dict[str, int]:
+    """Real visits (not 未遇 attempts) per month 'YYYY-MM' in the period."""
+    rows = conn.execute(f"""
+        SELECT substr(visit_date, 1, 7), count(*) FROM visits
+        WHERE {LIVE} AND nobody_home = 0 AND visit_date >= ? AND visit_date < ?
+        GROUP BY 1""", (date_from, date_to)).fetchall()
+    return {month: n for month, n in rows}

@@ -142,7 +142,7 @@ def story_for(data: MinutesData, styles) -> list[Any]:
             ["序号", "事项", "提出会议", "负责人", "截止时间", "状态"],
             [[i, a.what, f"{a.meeting_title}（{a.meeting_date}）", a.owner or "", a.due_date or "",
               a.display_status] for i, a in enumerate(d.reviewed_actions, 1)],
-            [12 * mm, 58 * mm, 42 * mm, 20 * mm, 22 * mm, CONTENT_WIDTH - 154 * mm],
+            [12 * mm, 54 * mm, 42 * mm, 20 * mm, 22 * mm, CONTENT_WIDTH - 150 * mm],
             styles=s, align_center=(0, 3, 4, 5), alert=_overdue_cell))
         section += 1
     actions = d.action_items
@@ -152,7 +152,7 @@ def story_for(data: MinutesData, styles) -> list[Any]:
             ["序号", "事项", "对应决议", "负责人", "截止时间", "状态"],
             [[i, a.what, a.decision or "", a.owner or "", a.due_date or "", a.display_status]
              for i, a in enumerate(actions, 1)],
-            [12 * mm, 56 * mm, 46 * mm, 20 * mm, 22 * mm, CONTENT_WIDTH - 156 * mm],
+            [12 * mm, 52 * mm, 44 * mm, 20 * mm, 22 * mm, CONTENT_WIDTH - 150 * mm],
             styles=s, align_center=(0, 3, 4, 5), alert=_overdue_cell))
     else:
         story.append(para("无", s.body))

@@ -53,8 +53,9 @@ class _Sections:
 
 
 def _kv_table(pairs: list[tuple[str, Any]], styles, columns: int = 4):
-    """Figures as a ruled grid of label/value cells, ``columns`` pairs a row."""
-    header = []
+    """Figures as a ruled grid of label/value cells, ``columns`` pairs a row (fewer when there
+    are fewer pairs; the unused cells of a last, short row stay blank, not shaded)."""
+    columns = max(1, min(columns, len(pairs)))
     rows: list[list[Any]] = []
     for start in range(0, len(pairs), columns):
         chunk = pairs[start:start + columns]
@@ -63,7 +64,6 @@ def _kv_table(pairs: list[tuple[str, Any]], styles, columns: int = 4):
             row += [label, value]
         row += [""] * (2 * columns - len(row))
         rows.append(row)
-    del header
     label_w = 26 * mm
     value_w = CONTENT_WIDTH / columns - label_w
     from reportlab.platypus import Table, TableStyle
@@ -76,7 +76,8 @@ def _kv_table(pairs: list[tuple[str, Any]], styles, columns: int = 4):
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), styles.font),
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        *[("BACKGROUND", (2 * c, 0), (2 * c, -1), HEADER_FILL) for c in range(columns)],
+        *[("BACKGROUND", (2 * c, r), (2 * c, r), HEADER_FILL)
+          for r in range(len(rows)) for c in range(columns) if rows[r][2 * c] != ""],
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]))
@@ -143,9 +144,10 @@ def _hardship(f: MonthlyFigures, s, sec: _Sections) -> list[Any]:
     rows = [[c.name, c.enrolled_persons, c.enrolled_households if c.applies_to == "household" else "—",
              c.new, c.exited, "—" if c.derived else c.reviews_due, "—" if c.derived else c.reviews_done,
              c.assistance_count, yuan(c.assistance_fen)] for c in cats]
-    w = (CONTENT_WIDTH - 32 * mm - 22 * mm) / 7
+    # widths so that no header wraps (a CJK glyph 9.5 pt, cell padding 12 pt)
+    widths = [32 * mm, 18 * mm, 12 * mm, 12 * mm, 12 * mm, 18 * mm, 15 * mm, 18 * mm]
     out.append(data_table(["类别", "在册人数", "户数", "新增", "退出", "到期复核", "已复核", "救助人次",
-                           "救助金额（元）"], rows, [32 * mm] + [w] * 7 + [22 * mm], styles=s,
+                           "救助金额（元）"], rows, widths + [CONTENT_WIDTH - sum(widths)], styles=s,
                           align_center=range(1, 9)))
     out.append(spacer(2))
     shown = [c for c in cats if c.enrolled_persons or c.new or c.exited] or cats
@@ -179,9 +181,9 @@ def _meetings(f: MonthlyFigures, s, sec: _Sections) -> list[Any]:
     if not f.has_meetings:
         return out + [para("本期未召开会议，也无待办事项。", s.body)]
     types = list(m.by_type)
+    type_w = (CONTENT_WIDTH - 14 * mm) / max(len(types), 1)
     out.append(data_table(types + ["合计"], [[m.by_type[t] for t in types] + [sum(m.by_type.values())]],
-                          [CONTENT_WIDTH / (len(types) + 1)] * (len(types) + 1), styles=s,
-                          align_center=range(len(types) + 1)))
+                          [type_w] * len(types) + [14 * mm], styles=s, align_center=range(len(types) + 1)))
     out.append(spacer(2))
     out.append(_kv_table([("形成决议", m.decisions), ("新增待办", m.actions_created),
                           ("本期办结", m.actions_completed), ("未办结", m.actions_open),

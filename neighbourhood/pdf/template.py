@@ -34,7 +34,8 @@ PAGE = A4
 MARGIN_X = 20 * mm
 MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 20 * mm
-CONTENT_WIDTH = PAGE[0] - 2 * MARGIN_X
+FRAME_PADDING = 6  # points: platypus frames pad their content on each side
+CONTENT_WIDTH = PAGE[0] - 2 * MARGIN_X - 2 * FRAME_PADDING
 RULE = colors.HexColor("#555555")
 HEADER_FILL = colors.HexColor("#e8eef5")
 GRID = colors.HexColor("#888888")
@@ -235,8 +236,9 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[pathlib.Path]:
 
 def build(path: str | os.PathLike[str], story: list[Any], *, title: str, community: str,
           styles: Styles, progress: Progress = no_progress, abort: Abort = never,
-          author: str = "社区台账") -> pathlib.Path:
-    """Lay out ``story`` on A4 pages with header and numbered footer; write ``path`` atomically.
+          author: str = "社区台账", pagesize: tuple[float, float] = PAGE) -> pathlib.Path:
+    """Lay out ``story`` on A4 pages (``pagesize``: e.g. ``landscape(A4)``) with header and
+    numbered footer; write ``path`` atomically.
 
     Raises :class:`neighbourhood.jobs.Cancelled` when ``abort()`` turns true
     (nothing is written), OSError when the folder is not writable.
@@ -244,7 +246,7 @@ def build(path: str | os.PathLike[str], story: list[Any], *, title: str, communi
     canvas_class = type("PageCanvas", (NumberedCanvas,), dict(
         header_left=community or "", header_right=title, font=styles.font))
     with atomic_output(path) as tmp:
-        doc = SimpleDocTemplate(str(tmp), pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+        doc = SimpleDocTemplate(str(tmp), pagesize=pagesize, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
                                 topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title,
                                 author=author, subject=community or "", creator="社区台账",
                                 initialFontName=styles.font)

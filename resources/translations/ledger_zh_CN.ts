@@ -399,6 +399,46 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>逾期待办</translation>
     </message>
     <message>
+        <source>Persons per hardship category</source>
+        <translation>各类困难群体人数</translation>
+    </message>
+    <message>
+        <source>None enrolled</source>
+        <translation>暂无在册对象</translation>
+    </message>
+    <message>
+        <source>Visits done per month</source>
+        <translation>每月走访次数</translation>
+    </message>
+    <message>
+        <source>No visits</source>
+        <translation>暂无走访记录</translation>
+    </message>
+    <message>
+        <source>Visits due per grid</source>
+        <translation>各网格待走访户数</translation>
+    </message>
+    <message>
+        <source>Nothing due or overdue</source>
+        <translation>暂无待走访户</translation>
+    </message>
+    <message>
+        <source>Click to open the list</source>
+        <translation>点击打开对应列表</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期未访</translation>
+    </message>
+    <message>
+        <source>Due this week</source>
+        <translation>本周应访</translation>
+    </message>
+    <message>
         <source>Open %1</source>
         <translation>打开%1</translation>
     </message>
@@ -1852,6 +1892,17 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
 </context>
 <context>
+    <name>ReportPrinting</name>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>The PDF could not be read: %1</source>
+        <translation>无法读取该 PDF 文件：%1。请重新生成后再打印。</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Generate</source>
@@ -1870,12 +1921,12 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>打印预览…</translation>
     </message>
     <message>
-        <source>Choose a month and a scope, then Generate.</source>
-        <translation>请选择月份和统计范围，然后点击“生成月报”。</translation>
+        <source>Print…</source>
+        <translation>打印…</translation>
     </message>
     <message>
-        <source>Print preview needs QtPdf, which is not installed: open the PDF to print it.</source>
-        <translation>打印预览需要 QtPdf 组件（未安装）：请打开 PDF 后打印。</translation>
+        <source>Choose a month and a scope, then Generate.</source>
+        <translation>请选择月份和统计范围，然后点击“生成月报”。</translation>
     </message>
     <message>
         <source>Month</source>

@@ -148,3 +148,16 @@ def test_cancel_leaves_no_file(world, tmp_path):
     with pytest.raises(Cancelled):
         render_monthly_report(world["ledger"], tmp_path / "x.pdf", month="2026-10", abort=lambda: True)
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_visits_by_month_counts_real_visits_only(world):
+    from neighbourhood.reports import visits_by_month
+
+    l = world["ledger"]
+    household = l.visits.schedule(today=D(2026, 11, 23))[0].household_id
+    l.visits.record(household_id=household, visit_date="2026-11-02", visitors=[dict(name="李娜", role="网格员")],
+                    nobody_home=True)                   # 未遇: not a visit
+    l.visits.record(household_id=household, visit_date="2026-11-03", visitors=[dict(name="李娜", role="网格员")],
+                    situation="复访")
+    assert visits_by_month(l, months=3, today=D(2026, 11, 23)) == [("2026-09", 0), ("2026-10", 1), ("2026-11", 1)]
+    assert visits_by_month(l, months=1, today=D(2027, 1, 5)) == [("2027-01", 0)]

@@ -22,7 +22,8 @@ from neighbourhood.pdf.minutes import minutes_data
 from ui.record_table import record_view
 from ui.common import show_error
 from ui.meetings.editor import MeetingEditor
-from ui.meetings.export import MinutesExport
+from ui.excel.worker import JobThread
+from ui.meetings.export import minutes_job
 from ui.meetings.models import (RECORD_ID_ROLE, ActionItemTableModel, MeetingTableModel,
                                 NeedTableModel, RecordTableModel, ServiceItemTableModel)
 from ui.meetings.needs_editor import NeedEditor, NeedStepDialog, ServiceItemEditor
@@ -55,7 +56,7 @@ class MeetingsPage(QWidget):
     def __init__(self, ledger: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ledger = ledger
-        self._export: MinutesExport | None = None
+        self._export: JobThread | None = None
         self._progress: QProgressDialog | None = None
         self.meeting_model = MeetingTableModel(ledger, self)
         self.action_model = ActionItemTableModel(ledger, self)
@@ -259,7 +260,7 @@ class MeetingsPage(QWidget):
             show_error(self, exc)
         self._after_meeting_change()
 
-    def export_minutes(self, path: str | None = None, meeting_id: str | None = None) -> MinutesExport | None:
+    def export_minutes(self, path: str | None = None, meeting_id: str | None = None) -> JobThread | None:
         """Write the selected meeting's minutes; asks for a file unless ``path`` is given."""
         meeting_id = meeting_id or _selected_id(self.meeting_view)
         if meeting_id is None:
@@ -281,10 +282,11 @@ class MeetingsPage(QWidget):
         self._progress = QProgressDialog(self.tr("Writing the minutes…"), self.tr("Cancel"), 0, 0, self)
         self._progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._progress.setMinimumDuration(300)
-        export = MinutesExport(data, path, self)
-        export.progress.connect(self._on_progress)
-        export.done.connect(self._on_exported)
-        export.error.connect(self._on_export_failed)
+        export = minutes_job(data, path, self)
+        export.progressed.connect(self._on_progress)
+        export.succeeded.connect(self._on_exported)
+        export.failed.connect(self._on_export_failed)
+        export.cancelled.connect(lambda: self._on_export_failed(""))
         self._progress.canceled.connect(export.cancel)
         self.export_button.setEnabled(False)
         self._export = export

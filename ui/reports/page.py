@@ -2,13 +2,10 @@
 
 The figures are read on the GUI thread (:func:`monthly_figures`, a handful of
 queries; the ledger stays on its thread); the layout and writing run on a
-QThread worker that touches no widget and no ledger.  Progress comes back by
-queued signals to a QProgressDialog; Cancel makes the job's ``abort()`` true.
-
-Preview and printing need QtPdf (``PySide6.QtPdf``), which PySide6-Essentials
-does not ship: when it is importable, "Print preview…" renders the PDF pages in
-a QPrintPreviewDialog; otherwise the page offers "Save as PDF…" and "Open"
-(the system PDF viewer, which can print).
+:class:`ui.excel.worker.JobThread` that touches no widget and no ledger.
+Progress comes back by queued signals to a QProgressDialog; Cancel makes the
+job's ``abort()`` true.  Then "Print preview…" / "Print…" (pages rasterised by
+pypdfium2, :mod:`ui.reports.printing`), "Save as PDF…" and "Open".
 """
 from __future__ import annotations
 
@@ -16,55 +13,18 @@ import datetime as _dt
 import pathlib
 import shutil
 import tempfile
-import threading
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Qt, QThread, QUrl, Signal, Slot
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
                                QMessageBox, QProgressDialog, QPushButton, QVBoxLayout, QWidget)
 
-from neighbourhood.jobs import Cancelled
 from neighbourhood.pdf.report import write_monthly_pdf
-from neighbourhood.reports import MonthlyFigures, monthly_figures
+from neighbourhood.reports import monthly_figures
+from ui.excel.worker import JobThread
+from ui.reports import printing
 from ui.signals import emit
-
-try:  # optional: not in PySide6-Essentials
-    from PySide6.QtPdf import QPdfDocument  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - depends on the installed PySide6
-    QPdfDocument = None
-
-HAVE_QTPDF = QPdfDocument is not None
-
-
-class ReportWorker(QObject):
-    """Lays out and writes the PDF (worker thread; no widgets, no ledger)."""
-
-    progress = Signal(int, int, str)
-    finished = Signal(str)
-    failed = Signal(str)        # '' when cancelled
-
-    def __init__(self, figures: MonthlyFigures, path: str) -> None:
-        super().__init__()
-        self._figures = figures
-        self._path = path
-        self._stop = threading.Event()
-
-    def cancel(self) -> None:
-        self._stop.set()
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            written = write_monthly_pdf(self._figures, self._path,
-                                        progress=lambda d, t, text="": emit(self.progress, d, t, text),
-                                        abort=self._stop.is_set)
-        except Cancelled:
-            emit(self.failed, "")
-        except Exception as exc:  # shown to the user; the worker must not die silently
-            emit(self.failed, str(exc) or type(exc).__name__)
-        else:
-            emit(self.finished, str(written))
 
 
 class ReportsPage(QWidget):
@@ -77,8 +37,7 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self.ledger = ledger
         self.path: str | None = None
-        self._thread: QThread | None = None
-        self._worker: ReportWorker | None = None
+        self.job: JobThread | None = None
         self._dialog: QProgressDialog | None = None
         self._workdir = pathlib.Path(tempfile.mkdtemp(prefix="ledger-report-"))
 
@@ -95,20 +54,18 @@ class ReportsPage(QWidget):
         self.save_button = QPushButton(self.tr("Save as PDF…"))
         self.open_button = QPushButton(self.tr("Open"))
         self.preview_button = QPushButton(self.tr("Print preview…"))
-        self.preview_button.setVisible(HAVE_QTPDF)
-        for b in (self.save_button, self.open_button, self.preview_button):
+        self.print_button = QPushButton(self.tr("Print…"))
+        self._after = (self.preview_button, self.print_button, self.save_button, self.open_button)
+        for b in self._after:
             b.setEnabled(False)
         self.status = QLabel(self.tr("Choose a month and a scope, then Generate."))
         self.status.setWordWrap(True)
-        if not HAVE_QTPDF:
-            self.status.setToolTip(self.tr("Print preview needs QtPdf, which is not installed: "
-                                           "open the PDF to print it."))
 
         form = QFormLayout()
         form.addRow(self.tr("Month"), self.month_edit)
         form.addRow(self.tr("Scope"), self.grid_combo)
         buttons = QHBoxLayout()
-        for b in (self.generate_button, self.save_button, self.open_button, self.preview_button):
+        for b in (self.generate_button, *self._after):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -120,7 +77,8 @@ class ReportsPage(QWidget):
         self.generate_button.clicked.connect(lambda: self.generate())
         self.save_button.clicked.connect(self.save_as)
         self.open_button.clicked.connect(self.open_pdf)
-        self.preview_button.clicked.connect(self.preview)
+        self.preview_button.clicked.connect(lambda: self.preview())
+        self.print_button.clicked.connect(self.print_report)
 
     # --- inputs ------------------------------------------------------------------------
 
@@ -145,12 +103,13 @@ class ReportsPage(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self._thread is not None
+        return self.job is not None
 
-    def generate(self, path: str | None = None) -> ReportWorker | None:
+    def generate(self, path: str | None = None) -> JobThread | None:
         """Read the figures, then write the PDF on a worker (to ``path`` or a temporary file).
 
-        Returns the worker (None when the figures could not be read: shown to the user).
+        Returns the running job (None when busy, or when the figures could not be read:
+        shown to the user).  ``generated(path)`` or ``failed(message)`` follows.
         """
         if self.busy:
             return None
@@ -160,49 +119,46 @@ class ReportsPage(QWidget):
             self._show_failure(str(exc))
             return None
         target = path or str(self._workdir / f"月报-{self.month()}.pdf")
-        self._thread = QThread()
-        self._worker = ReportWorker(figures, target)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progress.connect(self._on_progress)
-        self._worker.finished.connect(self._on_finished)
-        self._worker.failed.connect(self._on_failed)
+        job = JobThread(lambda progress, abort: str(write_monthly_pdf(figures, target, progress=progress,
+                                                                      abort=abort)), self)
+        job.progressed.connect(self._on_progress)
+        job.succeeded.connect(self._on_finished)
+        job.failed.connect(self._on_failed)
+        job.cancelled.connect(lambda: self._on_failed(""))
         self._dialog = QProgressDialog(self.tr("Generating the monthly report…"), self.tr("Cancel"), 0, 0, self)
         self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self._dialog.setMinimumDuration(300)
-        self._dialog.canceled.connect(self._worker.cancel)
+        self._dialog.canceled.connect(job.cancel)
         self.generate_button.setEnabled(False)
         self.status.setText(self.tr("Generating…"))
-        self._thread.start()
-        return self._worker
+        self.job = job
+        job.start()
+        return job
 
-    @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, _text: str) -> None:
         if self._dialog is not None:
             self._dialog.setMaximum(max(total, 1))
             self._dialog.setValue(min(done, total))
 
     def _finish_job(self) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
+        """GUI thread, after the job's thread has ended (JobThread announces only then)."""
         if self._dialog is not None:
             self._dialog.canceled.disconnect()
             self._dialog.reset()
             self._dialog.deleteLater()
-        self._thread = self._worker = self._dialog = None
+        if self.job is not None:
+            self.job.deleteLater()
+        self.job = self._dialog = None
         self.generate_button.setEnabled(True)
 
-    @Slot(str)
     def _on_finished(self, path: str) -> None:
         self._finish_job()
         self.path = path
-        for b in (self.save_button, self.open_button, self.preview_button):
+        for b in self._after:
             b.setEnabled(True)
         self.status.setText(self.tr("Report ready: %1").replace("%1", path))
         emit(self.generated, path)
 
-    @Slot(str)
     def _on_failed(self, message: str) -> None:
         self._finish_job()
         if message:
@@ -237,32 +193,28 @@ class ReportsPage(QWidget):
     def open_pdf(self) -> bool:
         return bool(self.path) and QDesktopServices.openUrl(QUrl.fromLocalFile(self.path))
 
-    def preview(self) -> None:  # pragma: no cover - needs QtPdf and a display
-        if not (HAVE_QTPDF and self.path):
-            return
-        from PySide6.QtGui import QPainter
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+    def preview(self, *, show: bool = True):
+        """The print preview of the generated PDF (its Print button prints); returns the dialog."""
+        if not self.path:
+            return None
+        dialog = printing.preview_dialog(self.path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if show:
+            dialog.open()
+        return dialog
 
-        document = QPdfDocument(self)
-        document.load(self.path)
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintPreviewDialog(printer, self)
-
-        def paint(p: QPrinter) -> None:
-            painter = QPainter(p)
-            for i in range(document.pageCount()):
-                if i:
-                    p.newPage()
-                rect = painter.viewport()
-                image = document.render(i, rect.size())
-                painter.drawImage(rect, image)
-            painter.end()
-
-        dialog.paintRequested.connect(paint)
-        dialog.exec()
+    def print_report(self) -> bool:
+        if not self.path:
+            return False
+        try:
+            return printing.print_with_dialog(self.path, self)
+        except Exception as exc:  # printer or file trouble is shown, never a crash
+            self._show_failure(str(exc))
+            return False
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        if self._worker is not None:
-            self._worker.cancel()
+        if self.job is not None:
+            self.job.cancel()
+            self.job.wait()
             self._finish_job()
         super().closeEvent(event)

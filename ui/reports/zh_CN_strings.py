@@ -7,9 +7,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "Save as PDF…": "另存为 PDF…",
         "Open": "打开",
         "Print preview…": "打印预览…",
+        "Print…": "打印…",
         "Choose a month and a scope, then Generate.": "请选择月份和统计范围，然后点击“生成月报”。",
-        "Print preview needs QtPdf, which is not installed: open the PDF to print it.":
-            "打印预览需要 QtPdf 组件（未安装）：请打开 PDF 后打印。",
         "Month": "月份",
         "Scope": "统计范围",
         "Whole community": "全社区",
@@ -23,5 +22,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "Save as PDF": "另存为 PDF",
         "PDF files (*.pdf)": "PDF 文件 (*.pdf)",
         "Saved: %1": "已保存：%1",
+    },
+    "ReportPrinting": {
+        "Print preview": "打印预览",
+        "The PDF could not be read: %1": "无法读取该 PDF 文件：%1。请重新生成后再打印。",
     },
 }
