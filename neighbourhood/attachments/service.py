@@ -151,6 +151,17 @@ class Attachments:
         household = q.owner_household(self.conn, owner_table, owner_id)
         self._l.access.require_grid(self._l.households.grid_of(household) if household else None)
 
+    def can_edit(self, owner_table: str, owner_id: str | None) -> bool:
+        """Whether the signed-in user may add or remove attachments of the record (None: a new one)."""
+        from neighbourhood.errors import LedgerError
+        if owner_id is None:
+            return self._l.access.can_write
+        try:
+            self._require(owner_table, owner_id)
+        except LedgerError:
+            return False
+        return True
+
     def prepare(self, source: Source | PreparedFile, *, name: str | None = None,
                 downscale: bool = False) -> PreparedFile:
         """Check a file without storing it (see :func:`files.prepare`)."""
