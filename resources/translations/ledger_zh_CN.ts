@@ -138,6 +138,70 @@
     </message>
 </context>
 <context>
+    <name>AttachmentListModel</name>
+    <message>
+        <source>%1 · %2 · not saved yet</source>
+        <translation>%1 · %2 · 尚未保存</translation>
+    </message>
+    <message>
+        <source>%1 · %2%3
+Added by %4 on %5</source>
+        <translation>%1 · %2%3
+%4 于 %5 添加</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPanel</name>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Paste image</source>
+        <translation>粘贴图片</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Shrink photos (longest side %1 px)</source>
+        <translation>缩小图片（长边 %1 像素）</translation>
+    </message>
+    <message>
+        <source>Phone photos are several MB; shrunk they stay sharp on screen and in print.</source>
+        <translation>手机照片每张有几 MB；缩小后在屏幕和打印时仍然清晰，也更省空间。</translation>
+    </message>
+    <message>
+        <source>Drop files or photos here, or paste an image (Ctrl+V).</source>
+        <translation>可把文件或照片拖到这里，或粘贴图片（Ctrl+V）。</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Photos and PDF (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.pdf);;All files (*)</source>
+        <translation>照片和 PDF (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Pasted image %1.png</source>
+        <translation>粘贴的图片 %1.png</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image or file to attach.</source>
+        <translation>剪贴板中没有可添加的图片或文件。</translation>
+    </message>
+    <message>
+        <source>“%1” is already in the list.</source>
+        <translation>“%1”已在列表中。</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>Record id</source>
@@ -542,6 +606,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Assistance</source>
         <translation>救助记录</translation>
+    </message>
+    <message>
+        <source>Scans and photos</source>
+        <translation>扫描件和照片</translation>
     </message>
     <message>
         <source>Change status…</source>
@@ -971,6 +1039,10 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>困难群众清单</translation>
     </message>
     <message>
+        <source>Photos and files</source>
+        <translation>照片和附件</translation>
+    </message>
+    <message>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -1336,6 +1408,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Agenda and decisions</source>
         <translation>议题与决议</translation>
+    </message>
+    <message>
+        <source>Signed minutes and photos</source>
+        <translation>签字纪要和照片</translation>
     </message>
     <message>
         <source>Add agenda item</source>
@@ -2624,6 +2700,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Next visit</source>
         <translation>下次走访日期</translation>
+    </message>
+    <message>
+        <source>Photos and files</source>
+        <translation>照片和附件</translation>
     </message>
     <message>
         <source>Save and next (Ctrl+Enter)</source>

@@ -94,12 +94,12 @@ class AttachmentPanel(QWidget):
         buttons = QHBoxLayout()
         for button in (self.add_button, self.paste_button, self.open_button, self.remove_button):
             buttons.addWidget(button)
-        buttons.addWidget(self.downscale_check)
         buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.downscale_check)  # own line: the panel must fit narrow record views
         layout.addWidget(self.message)
         self.setAcceptDrops(True)
         self.setToolTip(self.tr("Drop files or photos here, or paste an image (Ctrl+V)."))

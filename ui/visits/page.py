@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from neighbourhood.errors import LedgerError
+from ui.attachments.panel import AttachmentPanel
 from ui.record_table import record_view
 from ui.common import show_error
 from ui.signals import emit
@@ -84,6 +85,12 @@ class VisitsPage(QWidget):
         title_row.addWidget(self.delete_button)
         history_layout.addLayout(title_row)
         history_layout.addWidget(self.history_view)
+        # Photos and files of the visit selected in the history.
+        self.attachments = AttachmentPanel(ledger, "visits", None)
+        self.attachments.setVisible(False)
+        self.attachments.changed.connect(lambda op: emit(self.changed, op))
+        self.history_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_attachments())
+        history_layout.addWidget(self.attachments)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.schedule_view)
         splitter.addWidget(history)
@@ -144,11 +151,19 @@ class VisitsPage(QWidget):
     def _show_history(self) -> None:
         household = self.current_household()
         self.history_model.set_household(household)
+        self._show_attachments()
         if household:
             record = self.schedule_model.record(self.schedule_model.row_of(household))
             self.history_title.setText(self.tr("Visit history: %1").replace("%1", record.address))
         else:
             self.history_title.setText(self.tr("Visit history"))
+
+    def _show_attachments(self) -> None:
+        index = self.history_view.currentIndex()
+        visit_id = self.history_model.data(index, RECORD_ID_ROLE) if index.isValid() else None
+        self.attachments.setVisible(bool(visit_id))
+        if visit_id:
+            self.attachments.set_owner("visits", visit_id)
 
     # --- actions -----------------------------------------------------------------------------
 

@@ -38,6 +38,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Visited": "已走访",
     },
     "VisitEntryDialog": {
+        "Photos and files": "照片和附件",
         "Record visit": "登记走访",
         "Volunteers or colleagues, separated by commas": "志愿者或同行人员，用逗号分隔",
         "HH:MM (optional)": "时:分（可不填）",

@@ -1,0 +1,52 @@
+"""Attachments inside the record screens: a new visit or meeting stores its files with it."""
+from __future__ import annotations
+
+from PIL import Image
+from PySide6.QtCore import QDate
+
+from ui.meetings.editor import MeetingEditor
+from ui.visits.entry_dialog import VisitEntryDialog
+
+
+def _png(path, color=(10, 120, 200)):
+    Image.new("RGB", (40, 30), color).save(path, "PNG")
+    return path
+
+
+def test_visit_photo_is_saved_with_the_visit(qtbot, demo_ledger, first_household, tmp_path):
+    dialog = VisitEntryDialog(demo_ledger, household_id=first_household)
+    qtbot.addWidget(dialog)
+    dialog.visitor_edit.setText("李")
+    dialog.role_combo.setCurrentText("志愿者")
+    assert dialog.photos.add_files([_png(tmp_path / "入户.png")]) == 1
+    assert demo_ledger.attachments.stats()["links"] == 0     # pending until Save
+    assert dialog.save()
+    visit = demo_ledger.visits.history(first_household)[0]
+    assert [a.file_name for a in demo_ledger.attachments.list("visits", visit.id)] == ["入户.png"]
+    assert dialog.photos.model.rowCount() == 0               # next household starts empty
+
+
+def test_failed_visit_save_stores_no_photo(qtbot, demo_ledger, first_household, tmp_path):
+    dialog = VisitEntryDialog(demo_ledger, household_id=first_household)
+    qtbot.addWidget(dialog)
+    dialog.visitor_edit.setText("路人甲")
+    dialog.role_combo.setCurrentText("网格员")               # not a user: the core refuses
+    dialog.photos.add_files([_png(tmp_path / "入户.png")])
+    assert dialog.save() is False
+    assert demo_ledger.attachments.stats() == {"blobs": 0, "bytes": 0, "links": 0}
+    assert dialog.photos.model.rowCount() == 1               # kept for the next try
+
+
+def test_new_meeting_keeps_its_signed_minutes(qtbot, demo_ledger, tmp_path):
+    editor = MeetingEditor(demo_ledger)
+    qtbot.addWidget(editor)
+    editor.type_combo.setCurrentText("居委会例会")
+    editor.title_edit.setText("十月例会")
+    editor.date_edit.setDate(QDate(2026, 10, 12))
+    editor.attachments.add_files([_png(tmp_path / "签字页.png")])
+    assert editor.save()
+    files = demo_ledger.attachments.list("meetings", editor.meeting_id)
+    assert [a.file_name for a in files] == ["签字页.png"]
+    again = MeetingEditor(demo_ledger, editor.meeting_id)
+    qtbot.addWidget(again)
+    assert again.attachments.model.rowCount() == 1
