@@ -24,6 +24,7 @@ from neighbourhood.errors import NotFound, ValidationError
 if TYPE_CHECKING:
     from neighbourhood.ledger import Ledger
 
+MAX_REPORT_PHOTOS = 12  # a monthly report is a summary, not an album
 OWNER_TABLES = {"visits": "走访记录", "households": "住户", "residents": "居民",
                 "hardship_enrolments": "困难群众登记", "meetings": "会议"}
 
@@ -58,11 +59,11 @@ class Attachment:
 
 @dataclasses.dataclass(frozen=True)
 class ReportPhoto:
-    """A photo chosen for a PDF: caption and JPEG bytes sized for print."""
+    """A photo chosen for a PDF: caption, date and the stored image bytes (the PDF
+    builder scales them down for print, off the ledger thread)."""
     caption: str
-    jpeg: bytes = dataclasses.field(repr=False)
-    width: int
-    height: int
+    on_date: str | None
+    data: bytes = dataclasses.field(repr=False)
 
 
 def safe_file_name(name: str, mime: str) -> str:
@@ -227,26 +228,18 @@ class Attachments:
 
     def report_photos(self, *, date_from: str | None = None, date_to: str | None = None,
                       grid_id: str | None = None, ids: Iterable[str] | None = None,
-                      longest: int = 1200) -> list[ReportPhoto]:
+                      limit: int = MAX_REPORT_PHOTOS) -> list[ReportPhoto]:
         """Photos for a PDF: the given attachment ids, or those marked "include in report" on
-        visits and meetings dated in ``[date_from, date_to)``; JPEG at most ``longest`` px."""
+        visits and meetings dated in ``[date_from, date_to)`` (visits of ``grid_id`` only)."""
         if ids is not None:
             rows = [q.link(self.conn, i) for i in ids]
-            rows = [r for r in rows if r and r["mime"].startswith("image/")]
-        else:
+            rows = [dict(r, on_date=None) for r in rows if r and r["mime"].startswith("image/")]
+        elif date_from and date_to:
             rows = q.report_links(self.conn, date_from=date_from, date_to=date_to, grid_id=grid_id)
-        return [self._report_photo(r, longest) for r in rows]
-
-    def _report_photo(self, row: dict[str, Any], longest: int) -> ReportPhoto:
-        import io
-
-        from PIL import Image, ImageOps
-
-        from neighbourhood.attachments.files import _jpeg
-        image = ImageOps.exif_transpose(Image.open(io.BytesIO(q.blob_field(self.conn, row["blob_sha256"], "data"))))
-        image.thumbnail((longest, longest))
-        caption = row.get("caption") or pathlib.PurePath(row["file_name"]).stem
-        return ReportPhoto(caption, _jpeg(image, 85), *image.size)
+        else:
+            rows = []
+        return [ReportPhoto(r.get("caption") or pathlib.PurePath(r["file_name"]).stem, r["on_date"],
+                            q.blob_field(self.conn, r["blob_sha256"], "data")) for r in rows[:limit]]
 
     # --- sync ----------------------------------------------------------------------------------
 

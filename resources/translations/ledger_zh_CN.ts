@@ -140,6 +140,10 @@
 <context>
     <name>AttachmentListModel</name>
     <message>
+        <source> · tick to include in the monthly report</source>
+        <translation> · 勾选后放入月报</translation>
+    </message>
+    <message>
         <source>%1 · %2 · not saved yet</source>
         <translation>%1 · %2 · 尚未保存</translation>
     </message>

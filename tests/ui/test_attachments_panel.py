@@ -106,3 +106,18 @@ def test_grid_worker_outside_the_grid_cannot_add(qtbot, demo_ledger, first_house
     assert not widget.add_button.isEnabled() and not widget.remove_button.isEnabled()
     assert widget.add_files([_png(tmp_path / "a.png")]) == 0
     assert demo_ledger.attachments.list("households", first_household) == []
+
+
+def test_tick_includes_a_visit_photo_in_the_report(qtbot, qtmodeltester, demo_ledger, tmp_path):
+    from PySide6.QtCore import Qt
+
+    visit = demo_ledger.conn.execute("SELECT id FROM visits WHERE deleted_at IS NULL LIMIT 1").fetchone()[0]
+    widget = AttachmentPanel(demo_ledger, "visits", visit)
+    qtbot.addWidget(widget)
+    widget.add_files([_png(tmp_path / "a.png")])
+    index = widget.model.index(0)
+    assert widget.model.flags(index) & Qt.ItemFlag.ItemIsUserCheckable
+    assert widget.model.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert widget.model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert demo_ledger.attachments.list("visits", visit)[0].in_report
+    qtmodeltester.check(widget.model)

@@ -14,9 +14,16 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from neighbourhood.attachments import Attachment, PreparedFile
 from neighbourhood.attachments.files import megabytes
+from neighbourhood.errors import LedgerError
+from ui.signals import emit
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ICON_SIZE = QSize(96, 96)
+
+
+def _reportable(item: Any) -> bool:
+    """Photos of visits and meetings may be chosen for the monthly report."""
+    return isinstance(item, Attachment) and item.is_image and item.owner_table in ("visits", "meetings")
 
 
 def _placeholder(text: str) -> QPixmap:
@@ -39,6 +46,8 @@ class AttachmentListModel(QAbstractListModel):
         self.owner_id: str | None = None
         self._rows: list[Attachment | PreparedFile] = []
         self._icons: dict[str, QIcon] = {}
+        self.editable = False  # set by the panel from the user's rights on the owner record
+        self.error: str | None = None
 
     # --- contents -------------------------------------------------------------------------------
 
@@ -111,12 +120,38 @@ class AttachmentListModel(QAbstractListModel):
             return self._icon(item)
         if role == Qt.ItemDataRole.ToolTipRole:
             size = megabytes(item.size)
+            if _reportable(item):
+                size += self.tr(" · tick to include in the monthly report")
             if not stored:
                 return self.tr("%1 · %2 · not saved yet").replace("%1", item.name).replace("%2", size)
             dims = f" · {item.width}×{item.height}" if item.width else ""
             return (self.tr("%1 · %2%3\nAdded by %4 on %5").replace("%1", item.file_name)
                     .replace("%2", size).replace("%3", dims).replace("%4", item.added_by or "")
                     .replace("%5", item.added_at[:10]))
+        if role == Qt.ItemDataRole.CheckStateRole and _reportable(item):
+            return Qt.CheckState.Checked if item.in_report else Qt.CheckState.Unchecked
         if role == ID_ROLE:
             return item.id if stored else None
         return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        item = self.item(index.row()) if index.isValid() else None
+        # The check box of a stored photo is "include in the monthly report".
+        if _reportable(item) and self.editable:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,  # noqa: N802
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        item = self.item(index.row()) if index.isValid() else None
+        if role != Qt.ItemDataRole.CheckStateRole or not _reportable(item) or not self.editable:
+            return False
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+        try:
+            self._rows[index.row()] = self._ledger.attachments.update(item.id, in_report=checked)
+        except LedgerError as exc:
+            self.error = str(exc)
+            return False
+        emit(self.dataChanged, index, index, [role])
+        return True

@@ -119,6 +119,7 @@ class AttachmentPanel(QWidget):
         self.message.show_message(None)
         self.model.set_owner(owner_table, owner_id)
         editable = self._ledger.attachments.can_edit(owner_table, owner_id)
+        self.model.editable = editable
         for widget in (self.add_button, self.paste_button, self.remove_button, self.downscale_check):
             widget.setEnabled(editable)
         self.setAcceptDrops(editable)

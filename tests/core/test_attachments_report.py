@@ -1,0 +1,39 @@
+"""Photos marked "include in report" appear in the monthly report PDF; others do not."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from neighbourhood.pdf.report import render_monthly_report
+from tests.core.test_attachments import jpeg, noise_png
+
+needs_poppler = pytest.mark.skipif(not shutil.which("pdfimages"), reason="poppler-utils not installed")
+
+
+def _images(path) -> int:
+    out = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
+    return len(out.splitlines()) - 2
+
+
+@needs_poppler
+def test_chosen_visit_photos_are_printed(demo_ledger, tmp_path):
+    visit_id, visit_date = demo_ledger.conn.execute(
+        "SELECT id, visit_date FROM visits WHERE deleted_at IS NULL ORDER BY visit_date DESC LIMIT 1").fetchone()
+    month = visit_date[:7]
+    att = demo_ledger.attachments
+    chosen = att.add("visits", visit_id, jpeg(2400, 1800), name="入户照片.jpg", caption="为独居老人送米面油",
+                     in_report=True)
+    att.add("visits", visit_id, noise_png(), name="not-chosen.png")
+    photos = att.report_photos(date_from=f"{month}-01", date_to="9999-12-31")
+    assert [p.caption for p in photos] == ["为独居老人送米面油"] and photos[0].on_date == visit_date
+    with_photo = render_monthly_report(demo_ledger, tmp_path / "with.pdf", month=month)
+    text = subprocess.run(["pdftotext", str(with_photo), "-"], capture_output=True, text=True).stdout
+    assert "工作照片" in text and "为独居老人送米面油" in text
+    assert _images(with_photo) == 1
+    att.update(chosen.id, in_report=False)
+    without = render_monthly_report(demo_ledger, tmp_path / "without.pdf", month=month)
+    assert _images(without) == 0
+    assert "工作照片" not in subprocess.run(["pdftotext", str(without), "-"], capture_output=True,
+                                          text=True).stdout
