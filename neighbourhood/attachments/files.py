@@ -17,6 +17,7 @@ import warnings
 from typing import Union
 
 from neighbourhood.errors import ValidationError
+from neighbourhood.jobs import Abort, Progress, checkpoint, never, no_progress
 
 MAX_FILE_BYTES = 20 * 1024 * 1024        # per stored file
 MAX_INPUT_BYTES = 100 * 1024 * 1024      # an image to be downscaled may start larger
@@ -202,3 +203,30 @@ def pdf_thumbnail(data: bytes, label: str) -> bytes | None:
         return _jpeg(image, 80)
     finally:
         document.close()
+
+
+def prepare_many(sources: list[tuple[Source, str | None]], *, downscale: bool = False,
+                 progress: Progress = no_progress, abort: Abort = never) -> list[PreparedFile | ValidationError]:
+    """:func:`prepare` each ``(source, name)``; a refused file gives its ValidationError in its
+    place, so one bad file does not stop the others.  A long job (any thread, no ledger):
+    raises :class:`neighbourhood.jobs.Cancelled` when ``abort()`` turns true."""
+    out: list[PreparedFile | ValidationError] = []
+    for i, (source, name) in enumerate(sources):
+        checkpoint(abort)
+        progress(i, len(sources), f"正在检查第 {i + 1} 个文件（共 {len(sources)} 个）")
+        try:
+            out.append(prepare(source, name=name, downscale=downscale))
+        except ValidationError as exc:
+            out.append(exc)
+    progress(len(sources), len(sources), "")
+    return out
+
+
+def input_size(source: Source) -> int:
+    """Bytes to read for ``source`` (0 when it cannot be read: prepare says why)."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return len(source)
+    try:
+        return pathlib.Path(source).stat().st_size
+    except OSError:
+        return 0

@@ -201,6 +201,18 @@ Added by %4 on %5</source>
         <translation>剪贴板中没有可添加的图片或文件。</translation>
     </message>
     <message>
+        <source>Checking files…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Another record was opened; add the files again.</source>
+        <translation>已切换到另一条记录，请重新添加这些文件。</translation>
+    </message>
+    <message>
         <source>“%1” is already in the list.</source>
         <translation>“%1”已在列表中。</translation>
     </message>

@@ -121,3 +121,18 @@ def test_tick_includes_a_visit_photo_in_the_report(qtbot, qtmodeltester, demo_le
     assert widget.model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert demo_ledger.attachments.list("visits", visit)[0].in_report
     qtmodeltester.check(widget.model)
+
+
+def test_large_files_are_checked_on_a_worker(qtbot, panel, demo_ledger, first_household, tmp_path,
+                                             monkeypatch):
+    import ui.attachments.panel as panel_module
+
+    monkeypatch.setattr(panel_module, "ASYNC_BYTES", 0)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("not a photo")
+    with qtbot.waitSignal(panel.added, timeout=10_000) as signal:
+        assert panel.add_files([_png(tmp_path / "a.png"), bad]) == 0   # returns at once
+    assert signal.args == [1]
+    assert [a.file_name for a in demo_ledger.attachments.list("households", first_household)] == ["a.png"]
+    assert "不支持文件“bad.txt”" in panel.message.text()
+    assert panel.add_button.isEnabled()

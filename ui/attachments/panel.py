@@ -6,12 +6,14 @@ With an owner id the panel writes at once (``ledger.attachments.add/remove``, ea
 undoable operation).  Without one (a record being created) it keeps the checked files pending;
 the dialog calls :meth:`save_pending` with the new id inside its own save operation, so the
 record and its files are stored together or not at all.  Core messages (Chinese) are shown under
-the list.  GUI thread only; files are checked on the GUI thread (a photo takes well under a second).
+the list.  GUI thread only; large files are checked (decoded, shrunk) on a worker with
+progress and Cancel, then stored on the GUI thread.
 """
 from __future__ import annotations
 
 import atexit
 import datetime as _dt
+import functools
 import pathlib
 import shutil
 import tempfile
@@ -23,12 +25,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QFile
                                QListView, QPushButton, QVBoxLayout, QWidget)
 
 from neighbourhood.attachments import PreparedFile
-from neighbourhood.attachments.files import DOWNSCALE_LONGEST
+from neighbourhood.attachments.files import DOWNSCALE_LONGEST, input_size, prepare_many
 from neighbourhood.errors import LedgerError
 from ui.attachments.model import ICON_SIZE, ID_ROLE, AttachmentListModel
 from ui.common import FieldMessage
 from ui.signals import emit
 
+# Above this many bytes in one Add the files are checked on a worker (a 12 MP photo takes ~0.5 s).
+ASYNC_BYTES = 3 * 1024 * 1024
 _open_folder: pathlib.Path | None = None
 
 
@@ -50,11 +54,13 @@ class AttachmentPanel(QWidget):
     """Attachments of one record.  ``changed(operation_or_None)`` after each stored change."""
 
     changed = Signal(object)
+    added = Signal(int)  # files added by the last Add/paste/drop (after the worker, when one ran)
 
     def __init__(self, ledger: Any, owner_table: str, owner_id: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ledger = ledger
+        self._job: Any = None
         self.opener: Callable[[pathlib.Path], Any] = open_in_viewer
         self.model = AttachmentListModel(ledger, self)
         self.view = QListView()
@@ -175,33 +181,86 @@ class AttachmentPanel(QWidget):
         return 0
 
     def _add(self, sources: list[tuple[Any, str | None]]) -> int:
-        if not self.add_button.isEnabled():
+        """Check the files (on a worker with progress and Cancel when they are large), then store
+        them or keep them pending.  Returns how many were added now (0 while a worker runs;
+        ``added`` is emitted in both cases)."""
+        if not self.add_button.isEnabled() or not sources:
             return 0
-        problems: list[str] = []
-        added = 0
+        self.message.show_message(None)
         downscale = self.downscale_check.isChecked()
+        if sum(input_size(source) for source, _name in sources) > ASYNC_BYTES:
+            self._start_job(sources, downscale)
+            return 0
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            for source, name in sources:
-                try:
-                    if self.owner_id:
-                        self._ledger.attachments.add(self.owner_table, self.owner_id, source, name=name,
-                                                     downscale=downscale)
-                        added += 1
-                    else:
-                        prepared = self._ledger.attachments.prepare(source, name=name, downscale=downscale)
-                        if self.model.add_pending(prepared):
-                            added += 1
-                        else:
-                            problems.append(self.tr("“%1” is already in the list.").replace("%1", prepared.name))
-                except LedgerError as exc:
-                    problems.append(str(exc))
+            results = prepare_many(sources, downscale=downscale)
         finally:
             QApplication.restoreOverrideCursor()
+        return self._store(results)
+
+    def _start_job(self, sources: list[tuple[Any, str | None]], downscale: bool) -> None:
+        from PySide6.QtWidgets import QProgressDialog
+
+        from ui.excel.worker import JobThread
+        self._set_busy(True)
+        owner = (self.owner_table, self.owner_id)
+        job = JobThread(functools.partial(prepare_many, sources, downscale=downscale), self)
+        dialog = QProgressDialog(self.tr("Checking files…"), self.tr("Cancel"), 0, len(sources), self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.canceled.connect(job.cancel)
+        job.progressed.connect(lambda done, total, text: (dialog.setMaximum(total), dialog.setValue(done),
+                                                          dialog.setLabelText(text or dialog.labelText())))
+
+        def finish(results: Any = None, error: str | None = None) -> None:
+            dialog.reset()
+            dialog.deleteLater()
+            self._job = None
+            self._set_busy(False)
+            if error:
+                self.message.show_message(error)
+            if results is not None and (self.owner_table, self.owner_id) != owner:
+                # Another record was opened meanwhile: never attach to the wrong one.
+                self.message.show_message(self.tr("Another record was opened; add the files again."))
+            elif results is not None:
+                self._store(results)
+
+        job.succeeded.connect(lambda results: finish(results))
+        job.failed.connect(lambda error: finish(error=error))
+        job.cancelled.connect(lambda: finish())
+        job.finished.connect(job.deleteLater)
+        self._job = job
+        job.start()
+
+    def _set_busy(self, busy: bool) -> None:
+        editable = not busy and self._ledger.attachments.can_edit(self.owner_table, self.owner_id)
+        for widget in (self.add_button, self.paste_button, self.remove_button):
+            widget.setEnabled(editable)
+        self.setAcceptDrops(editable)
+
+    def _store(self, results: list[PreparedFile | LedgerError]) -> int:
+        """GUI thread: store checked files (or keep them pending); list the problems."""
+        problems: list[str] = []
+        added = 0
+        for prepared in results:
+            if not isinstance(prepared, PreparedFile):
+                problems.append(str(prepared))
+                continue
+            try:
+                if self.owner_id:
+                    self._ledger.attachments.add(self.owner_table, self.owner_id, prepared)
+                    added += 1
+                elif self.model.add_pending(prepared):
+                    added += 1
+                else:
+                    problems.append(self.tr("“%1” is already in the list.").replace("%1", prepared.name))
+            except LedgerError as exc:
+                problems.append(str(exc))
         if self.owner_id and added:
             self.model.reload()
             emit(self.changed, self._ledger.undoable)
         self.message.show_message("\n".join(problems) or None)
+        emit(self.added, added)
         return added
 
     # --- drag and drop ----------------------------------------------------------------------------

@@ -21,6 +21,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "Pasted image %1.png": "粘贴的图片 %1.png",
         "The clipboard holds no image or file to attach.": "剪贴板中没有可添加的图片或文件。",
         "“%1” is already in the list.": "“%1”已在列表中。",
+        "Checking files…": "正在检查文件…",
+        "Cancel": "取消",
+        "Another record was opened; add the files again.": "已切换到另一条记录，请重新添加这些文件。",
     },
     "AttachmentListModel": {
         "%1 · %2 · not saved yet": "%1 · %2 · 尚未保存",
