@@ -140,8 +140,8 @@
 <context>
     <name>AttachmentListModel</name>
     <message>
-        <source> · tick to include in the monthly report</source>
-        <translation> · 勾选后放入月报</translation>
+        <source> · tick to print it in the monthly report and the record PDF</source>
+        <translation> · 勾选后打印到月报和记录表中</translation>
     </message>
     <message>
         <source>%1 · %2 · not saved yet</source>
@@ -2804,6 +2804,14 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>登记走访…（回车）</translation>
     </message>
     <message>
+        <source>Print visit record…</source>
+        <translation>打印走访记录…</translation>
+    </message>
+    <message>
+        <source>A PDF of the selected visit with its ticked photos.</source>
+        <translation>生成所选走访的记录表（PDF），含勾选的照片。</translation>
+    </message>
+    <message>
         <source>Delete visit</source>
         <translation>删除走访记录</translation>
     </message>
@@ -2826,6 +2834,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Visit history: %1</source>
         <translation>走访记录：%1</translation>
+    </message>
+    <message>
+        <source>Save visit record</source>
+        <translation>保存走访记录</translation>
     </message>
     <message>
         <source>Delete the selected visit record? It can be undone.</source>

@@ -37,3 +37,32 @@ def test_chosen_visit_photos_are_printed(demo_ledger, tmp_path):
     assert _images(without) == 0
     assert "工作照片" not in subprocess.run(["pdftotext", str(without), "-"], capture_output=True,
                                           text=True).stdout
+
+
+@needs_poppler
+def test_visit_record_pdf_with_its_chosen_photo(demo_ledger, tmp_path):
+    from neighbourhood.pdf.visit_record import render_visit_record
+
+    visit_id = demo_ledger.conn.execute("SELECT id FROM visits WHERE deleted_at IS NULL LIMIT 1").fetchone()[0]
+    att = demo_ledger.attachments
+    att.add("visits", visit_id, jpeg(800, 600), name="门口.jpg", caption="老人家门口", in_report=True)
+    att.add("visits", visit_id, noise_png(), name="other.png")
+    out = render_visit_record(demo_ledger, visit_id, tmp_path / "visit.pdf")
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "入户走访记录" in text and "家庭基本情况" in text and "老人家门口" in text
+    assert _images(out) == 1
+    every = [a.id for a in att.list("visits", visit_id)]
+    assert _images(render_visit_record(demo_ledger, visit_id, tmp_path / "all.pdf", photo_ids=every)) == 2
+
+
+@needs_poppler
+def test_minutes_print_the_ticked_meeting_photo(demo_ledger, tmp_path):
+    from neighbourhood.pdf.minutes import render_minutes
+
+    meeting = demo_ledger.conn.execute("SELECT id FROM meetings WHERE deleted_at IS NULL LIMIT 1").fetchone()[0]
+    plain = render_minutes(demo_ledger, meeting, tmp_path / "plain.pdf")
+    assert _images(plain) == 0
+    demo_ledger.attachments.add("meetings", meeting, jpeg(600, 400), name="合影.jpg", in_report=True)
+    out = render_minutes(demo_ledger, meeting, tmp_path / "minutes.pdf")
+    assert _images(out) == 1
+    assert "会议照片" in subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout

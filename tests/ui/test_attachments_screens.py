@@ -50,3 +50,23 @@ def test_new_meeting_keeps_its_signed_minutes(qtbot, demo_ledger, tmp_path):
     again = MeetingEditor(demo_ledger, editor.meeting_id)
     qtbot.addWidget(again)
     assert again.attachments.model.rowCount() == 1
+
+
+def test_visits_page_prints_the_selected_visit(qtbot, demo_ledger, tmp_path):
+    from ui.visits.page import VisitsPage
+
+    page = VisitsPage(demo_ledger)
+    qtbot.addWidget(page)
+    page.status_filter.setCurrentIndex(page.status_filter.findData(None))  # all households
+    for row in range(page.schedule_model.rowCount()):
+        page.schedule_view.selectRow(row)
+        if page.history_model.rowCount():
+            break
+    page.history_view.setCurrentIndex(page.history_model.index(0, 0))
+    assert page.attachments.isVisibleTo(page) and page.attachments.owner_id
+    opened = []
+    page.attachments.opener = opened.append
+    job = page.print_visit_record(str(tmp_path / "v.pdf"))
+    with qtbot.waitSignal(job.succeeded, timeout=20_000):
+        pass
+    assert opened and (tmp_path / "v.pdf").read_bytes().startswith(b"%PDF")

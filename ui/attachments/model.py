@@ -121,7 +121,7 @@ class AttachmentListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             size = megabytes(item.size)
             if _reportable(item):
-                size += self.tr(" · tick to include in the monthly report")
+                size += self.tr(" · tick to print it in the monthly report and the record PDF")
             if not stored:
                 return self.tr("%1 · %2 · not saved yet").replace("%1", item.name).replace("%2", size)
             dims = f" · {item.width}×{item.height}" if item.width else ""

@@ -27,7 +27,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "AttachmentListModel": {
         "%1 · %2 · not saved yet": "%1 · %2 · 尚未保存",
-        " · tick to include in the monthly report": " · 勾选后放入月报",
+        " · tick to print it in the monthly report and the record PDF": " · 勾选后打印到月报和记录表中",
         "%1 · %2%3\nAdded by %4 on %5": "%1 · %2%3\n%4 于 %5 添加",
     },
     "HouseholdView": {

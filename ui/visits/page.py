@@ -65,6 +65,9 @@ class VisitsPage(QWidget):
 
         self.record_button = QPushButton(self.tr("Record visit… (Enter)"))
         self.record_button.clicked.connect(lambda: self.record_visit())
+        self.print_button = QPushButton(self.tr("Print visit record…"))
+        self.print_button.setToolTip(self.tr("A PDF of the selected visit with its ticked photos."))
+        self.print_button.clicked.connect(lambda: self.print_visit_record())
         self.delete_button = QPushButton(self.tr("Delete visit"))
         self.delete_button.clicked.connect(self.delete_visit)
         refresh = QPushButton(self.tr("Refresh"))
@@ -82,6 +85,7 @@ class VisitsPage(QWidget):
         history_layout.setContentsMargins(0, 0, 0, 0)
         title_row = QHBoxLayout()
         title_row.addWidget(self.history_title, 1)
+        title_row.addWidget(self.print_button)
         title_row.addWidget(self.delete_button)
         history_layout.addLayout(title_row)
         history_layout.addWidget(self.history_view)
@@ -162,6 +166,7 @@ class VisitsPage(QWidget):
         index = self.history_view.currentIndex()
         visit_id = self.history_model.data(index, RECORD_ID_ROLE) if index.isValid() else None
         self.attachments.setVisible(bool(visit_id))
+        self.print_button.setEnabled(bool(visit_id))
         if visit_id:
             self.attachments.set_owner("visits", visit_id)
 
@@ -188,6 +193,36 @@ class VisitsPage(QWidget):
         if row >= 0:
             self.schedule_view.selectRow(row)
             self._show_history()
+
+    def print_visit_record(self, path: str | None = None):
+        """Write the selected visit's record PDF on a worker, then open it; returns the job."""
+        import functools
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from neighbourhood.pdf.visit_record import visit_record_data, write_visit_record_pdf
+        from ui.excel.worker import JobThread
+        index = self.history_view.currentIndex()
+        visit_id = self.history_model.data(index, RECORD_ID_ROLE) if index.isValid() else None
+        if not visit_id:
+            return None
+        try:
+            data = visit_record_data(self._ledger, visit_id)  # reads here, on the ledger's thread
+        except LedgerError as exc:
+            show_error(self, exc)
+            return None
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Save visit record"), f"走访记录-{data.visit.visit_date}.pdf", "PDF (*.pdf)")
+            if not path:
+                return None
+        job = JobThread(functools.partial(write_visit_record_pdf, data, path), self)
+        job.succeeded.connect(lambda written: self.attachments.opener(written))
+        job.failed.connect(lambda message: QMessageBox.warning(self, self.tr("Print visit record…"), message))
+        job.finished.connect(job.deleteLater)
+        self._print_job = job
+        job.start()
+        return job
 
     def delete_visit(self) -> None:
         rows = self.history_view.selectionModel().selectedRows()
