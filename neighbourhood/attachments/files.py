@@ -145,18 +145,18 @@ def _rgb(image):
     return image.convert("RGB") if image.mode != "RGB" else image
 
 
-def _jpeg(image, quality: int) -> bytes:
+def jpeg_bytes(image, quality: int) -> bytes:
+    """``image`` as JPEG bytes (transparency flattened onto white)."""
     out = io.BytesIO()
     _rgb(image).save(out, "JPEG", quality=quality, optimize=True)
     return out.getvalue()
 
 
 def thumbnail_of(image, longest: int = THUMB_LONGEST) -> bytes:
-    from PIL import ImageOps
-
-    small = ImageOps.exif_transpose(image.copy()) if hasattr(image, "getexif") else image.copy()
+    """A small JPEG of an (already upright) image."""
+    small = image.copy()
     small.thumbnail((longest, longest))
-    return _jpeg(small, 80)
+    return jpeg_bytes(small, 80)
 
 
 def _prepare_image(data: bytes, label: str, *, downscale: bool) -> PreparedFile:
@@ -168,7 +168,7 @@ def _prepare_image(data: bytes, label: str, *, downscale: bool) -> PreparedFile:
     width, height = upright.size
     if downscale and max(width, height) > DOWNSCALE_LONGEST:
         upright.thumbnail((DOWNSCALE_LONGEST, DOWNSCALE_LONGEST))
-        data = _jpeg(upright, JPEG_QUALITY)   # EXIF (and any GPS position) is not carried over
+        data = jpeg_bytes(upright, JPEG_QUALITY)   # EXIF (and any GPS position) is not carried over
         mime = "image/jpeg"
         label = str(pathlib.PurePath(label).with_suffix(".jpg"))
         width, height = upright.size
@@ -200,7 +200,7 @@ def pdf_thumbnail(data: bytes, label: str) -> bytes | None:
         width, height = page.get_size()
         scale = THUMB_LONGEST / max(width, height, 1)
         image = page.render(scale=scale).to_pil()
-        return _jpeg(image, 80)
+        return jpeg_bytes(image, 80)
     finally:
         document.close()
 

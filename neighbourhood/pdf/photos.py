@@ -22,11 +22,11 @@ MAX_HEIGHT = 65 * mm
 def _flowable(data: bytes) -> Image | None:
     from PIL import Image as PILImage, ImageOps
 
-    from neighbourhood.attachments.files import _jpeg
+    from neighbourhood.attachments.files import jpeg_bytes
     try:
         picture = ImageOps.exif_transpose(PILImage.open(io.BytesIO(data)))
         picture.thumbnail((PRINT_LONGEST, PRINT_LONGEST))
-        jpeg = _jpeg(picture, 85)
+        jpeg = jpeg_bytes(picture, 85)
     except Exception:  # a photo that cannot be decoded is left out, never the whole report
         return None
     width, height = picture.size

@@ -254,3 +254,15 @@ def test_stored_blobs_cannot_be_changed(demo_ledger, household):
     item = demo_ledger.attachments.add("households", household, noise_png(), name="x.png")
     with pytest.raises(Exception, match="immutable"):
         demo_ledger.conn.execute("UPDATE attachment_blobs SET data = x'00' WHERE sha256 = ?", (item.sha256,))
+
+
+def test_phone_photo_orientation_is_honoured(demo_ledger, household):
+    image = Image.new("RGB", (300, 200), (0, 90, 0))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "rotate 90° clockwise to view", as phones write it
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif.tobytes())
+    item = demo_ledger.attachments.add("households", household, out.getvalue(), name="竖拍.jpg")
+    assert (item.width, item.height) == (200, 300)
+    thumb = Image.open(io.BytesIO(demo_ledger.attachments.thumbnail(item.id)))
+    assert thumb.height > thumb.width

@@ -70,3 +70,47 @@ def test_visits_page_prints_the_selected_visit(qtbot, demo_ledger, tmp_path):
     with qtbot.waitSignal(job.succeeded, timeout=20_000):
         pass
     assert opened and (tmp_path / "v.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_new_resident_keeps_its_scan_and_household_view_lists_files(qtbot, demo_ledger, first_household,
+                                                                    tmp_path):
+    from ui.residents.household_view import HouseholdView
+    from ui.residents.resident_dialog import ResidentDialog
+
+    dialog = ResidentDialog(demo_ledger, household_id=first_household)
+    qtbot.addWidget(dialog)
+    dialog.edits["name"].setText("欧阳明月")
+    dialog.attachments.add_files([_png(tmp_path / "残疾证.png")])
+    dialog.accept()
+    assert dialog.saved is not None
+    assert [a.file_name for a in demo_ledger.attachments.list("residents", dialog.saved.id)] == ["残疾证.png"]
+
+    demo_ledger.attachments.add("households", first_household, _png(tmp_path / "门牌.png", (9, 9, 9)))
+    view = HouseholdView(demo_ledger)
+    qtbot.addWidget(view)
+    view.set_household(first_household)
+    assert view.attachments.model.rowCount() == 1
+    view.set_household(None)
+    assert view.attachments.model.rowCount() == 0
+
+
+def test_enrolment_scans_saved_with_the_enrolment(qtbot, demo_ledger, first_household, tmp_path):
+    from ui.hardship.dialogs import EnrolDialog
+
+    dialog = EnrolDialog(demo_ledger, household_id=first_household, category="失业")
+    qtbot.addWidget(dialog)
+    member = demo_ledger.households.members(first_household)[0]
+    dialog.set_subject("resident", member.id)
+    dialog.attachments.add_files([_png(tmp_path / "失业证.png")])
+    dialog.accept()
+    assert dialog.record is not None, dialog.message.text()
+    files = demo_ledger.attachments.list("hardship_enrolments", dialog.record.id)
+    assert [a.file_name for a in files] == ["失业证.png"]
+    # The same person again: the core refuses, and the new scan is not stored either.
+    again = EnrolDialog(demo_ledger, household_id=first_household, category="失业")
+    qtbot.addWidget(again)
+    again.set_subject("resident", member.id)
+    again.attachments.add_files([_png(tmp_path / "another.png", (50, 60, 70))])
+    again.accept()
+    assert again.record is None and again.message.text()
+    assert demo_ledger.attachments.stats()["links"] == 1
