@@ -110,9 +110,12 @@ class Attachments:
         """Write a copy of the file into ``folder`` (for opening in the system viewer); returns its path.
 
         The copy is plaintext even for an encrypted ledger: the caller picks a private
-        temporary folder and removes it afterwards.
+        temporary folder and removes it afterwards.  Each export is audited (a scan of a
+        certificate shows the full ID number), in its own transaction.
         """
         item = self.get(attachment_id)
+        self._l.log_view_full("attachments", attachment_id,
+                              f"打开附件：{item.file_name}（{OWNER_TABLES[item.owner_table]}）")
         folder = pathlib.Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         name = safe_file_name(item.file_name, item.mime)

@@ -163,6 +163,9 @@ def test_export_to_folder(demo_ledger, household, tmp_path):
     second = demo_ledger.attachments.export_to(item.id, tmp_path / "out")
     assert first.name == "b_c_.png" and second.name == "b_c_ (2).png"
     assert first.read_bytes() == png == second.read_bytes()
+    opened = demo_ledger.conn.execute("SELECT action, changes FROM audit_log WHERE table_name = 'attachments'"
+                                      " AND record_id = ? AND action = 'view_full'", (item.id,)).fetchall()
+    assert len(opened) == 2 and "打开附件" in opened[0][1]
 
 
 def test_grid_worker_only_in_own_grid_and_auditor_never(demo_ledger, household):
