@@ -119,3 +119,38 @@ def import_blobs(ledger: "Ledger", blobs: Iterable[dict[str, Any]], links: Itera
                 writer.update("attachments", link["id"], changes)
                 result.links_updated += 1
     return result
+
+
+# --- carrying a bundle in a SQLite return file ------------------------------------------------
+
+_BUNDLE_TABLES = {
+    "bundle_attachment_blobs": ("sha256 TEXT PRIMARY KEY, size INTEGER, mime TEXT, width INTEGER,"
+                                " height INTEGER, created_at TEXT, thumbnail BLOB, data BLOB"),
+    "bundle_attachments": ", ".join(f"{c} TEXT" if c != "in_report" else "in_report INTEGER"
+                                    for c in LINK_FIELDS).replace("id TEXT", "id TEXT PRIMARY KEY", 1),
+}
+
+
+def write_bundle(conn, bundle: AttachmentBundle) -> None:
+    """Store ``bundle`` in two tables of ``conn`` (e.g. the sync return file, itself a SQLite
+    database, encrypted or not); the caller commits.  Writing the same rows twice is harmless."""
+    for table, columns in _BUNDLE_TABLES.items():
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
+    blob_cols = q.BLOB_COLUMNS
+    conn.executemany(
+        f"INSERT OR REPLACE INTO bundle_attachment_blobs ({', '.join(blob_cols)})"
+        f" VALUES ({', '.join('?' for _ in blob_cols)})", [[b.get(c) for c in blob_cols] for b in bundle.blobs])
+    conn.executemany(
+        f"INSERT OR REPLACE INTO bundle_attachments ({', '.join(LINK_FIELDS)})"
+        f" VALUES ({', '.join('?' for _ in LINK_FIELDS)})", [[l.get(c) for c in LINK_FIELDS] for l in bundle.links])
+
+
+def read_bundle(conn) -> AttachmentBundle:
+    """The bundle :func:`write_bundle` stored in ``conn`` (empty when the file has none)."""
+    from db.queries import dicts
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not set(_BUNDLE_TABLES) <= names:
+        return AttachmentBundle(links=[], blobs=[], marker=None)
+    links = dicts(conn.execute("SELECT * FROM bundle_attachments ORDER BY updated_at, id"))
+    blobs = dicts(conn.execute("SELECT * FROM bundle_attachment_blobs"))
+    return AttachmentBundle(links=links, blobs=blobs, marker=max((l["updated_at"] for l in links), default=None))
