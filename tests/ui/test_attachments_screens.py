@@ -114,3 +114,19 @@ def test_enrolment_scans_saved_with_the_enrolment(qtbot, demo_ledger, first_hous
     again.accept()
     assert again.record is None and again.message.text()
     assert demo_ledger.attachments.stats()["links"] == 1
+
+
+def test_enrolment_detail_tab_adds_scans(qtbot, demo_ledger, tmp_path):
+    from ui.hardship.page import EnrolmentDetail
+
+    enrolment_id = demo_ledger.conn.execute(
+        "SELECT id FROM hardship_enrolments WHERE deleted_at IS NULL LIMIT 1").fetchone()[0]
+    detail = EnrolmentDetail(demo_ledger)
+    qtbot.addWidget(detail)
+    detail.show_enrolment(demo_ledger.hardship.get(enrolment_id))
+    with qtbot.waitSignal(detail.changed) as signal:
+        assert detail.attachments.add_files([_png(tmp_path / "低保审批表.png")]) == 1
+    assert signal.args == [enrolment_id]
+    assert [a.file_name for a in demo_ledger.attachments.list("hardship_enrolments", enrolment_id)] == ["低保审批表.png"]
+    detail.show_enrolment(None)
+    assert detail.attachments.model.rowCount() == 0 and not detail.attachments.add_button.isEnabled()

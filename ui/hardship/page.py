@@ -52,6 +52,9 @@ class EnrolmentDetail(QWidget):
         from ui.attachments.panel import AttachmentPanel
         self.attachments = AttachmentPanel(ledger, "hardship_enrolments", None)
         tabs.addTab(self.attachments, self.tr("Scans and photos"))
+        # Adding or removing a scan is an undoable write: let the page and Undo know.
+        self.attachments.changed.connect(
+            lambda _op: emit(self.changed, self.enrolment.id) if self.enrolment is not None else None)
         self.status_button = QPushButton(self.tr("Change status…"))
         self.status_button.clicked.connect(self.change_status)
         self.review_button = QPushButton(self.tr("Annual review…"))
