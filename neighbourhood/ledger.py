@@ -77,6 +77,12 @@ class Ledger:
         from neighbourhood.meetings import Meetings
         return Meetings(self)
 
+    @functools.cached_property
+    def attachments(self):
+        """Files attached to records, stored once by hash inside the database."""
+        from neighbourhood.attachments import Attachments
+        return Attachments(self)
+
     @property
     def needs(self):
         """Needs and suggestions (困难需求清单, 建言献策清单)."""

@@ -63,6 +63,7 @@ class MonthlyFigures:
     meetings: Any                   # neighbourhood.meetings.MeetingCounts
     needs: Any                      # neighbourhood.needs.NeedCounts
     visits_overdue: int = 0         # households overdue for a visit as of ``generated``
+    photos: tuple = ()              # neighbourhood.attachments.ReportPhoto marked "include in report"
 
     # --- labels ---------------------------------------------------------------------
     @property
@@ -191,7 +192,8 @@ def monthly_figures(ledger: Any, *, month: str | None = None, date_from: Any = N
     return MonthlyFigures(community=ledger.community.name or "", date_from=d0, date_to=d1, grid_id=grid_id,
                           grid_name=grid_name, generated=day.isoformat(), population=population,
                           visits=visits, hardship=hardship, meetings=meetings, needs=needs,
-                          visits_overdue=overdue)
+                          visits_overdue=overdue,
+                          photos=tuple(ledger.attachments.report_photos(date_from=d0, date_to=d1, grid_id=grid_id)))
 
 
 def visits_by_month(ledger: Any, *, months: int = 6, today: _dt.date | None = None) -> list[tuple[str, int]]:

@@ -51,11 +51,14 @@ class MinutesData:
     """Everything the minutes print, read from the ledger beforehand."""
     community: str
     detail: MeetingDetail
+    photos: tuple = ()  # neighbourhood.attachments.ReportPhoto: the meeting's ticked photos
 
 
 def minutes_data(ledger: Any, meeting_id: str) -> MinutesData:
     """Read one meeting for printing (ledger thread).  Raises NotFound."""
-    return MinutesData(ledger.community.name, ledger.meetings.detail(meeting_id))
+    chosen = [a.id for a in ledger.attachments.list("meetings", meeting_id) if a.in_report]
+    return MinutesData(ledger.community.name, ledger.meetings.detail(meeting_id),
+                       tuple(ledger.attachments.report_photos(ids=chosen)))
 
 
 def _people(attendees, status: str) -> str:
@@ -159,6 +162,9 @@ def story_for(data: MinutesData, styles) -> list[Any]:
     if m.notes:
         story.append(para("备注", s.heading))
         story.append(para(m.notes, s.body))
+    if data.photos:
+        from neighbourhood.pdf.photos import photo_flowables
+        story += [para("会议照片", s.heading), *photo_flowables(data.photos, s)]
     story.append(spacer(10))
     story.append(KeepTogether([signature_block(["主持人（签字）", "记录人（签字）"], styles=s),
                                signature_block(["日期"], styles=s)]))

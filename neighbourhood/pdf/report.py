@@ -23,6 +23,7 @@ from reportlab.platypus import KeepTogether
 
 from neighbourhood.jobs import Abort, Progress, checkpoint, never, no_progress
 from neighbourhood.pdf.charts import bar_chart
+from neighbourhood.pdf.photos import photo_flowables
 from neighbourhood.pdf.template import (CONTENT_WIDTH, build, data_table, make_styles, para,
                                         signature_block, spacer)
 from neighbourhood.reports import EVENT_KINDS, MonthlyFigures, cn_date, monthly_figures
@@ -221,6 +222,9 @@ def story_for(f: MonthlyFigures, styles) -> list[Any]:
     ]
     for part in (_population, _visits, _hardship, _meetings, _needs):
         story.extend(part(f, s, sec))
+    photos = photo_flowables(f.photos, s)
+    if photos:
+        story += [sec.heading("工作照片"), *photos]
     story.append(spacer(8))
     story.append(KeepTogether([signature_block(["填报人", "审核人", "日期", "盖章处"], styles=s)]))
     return story

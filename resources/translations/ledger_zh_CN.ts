@@ -138,6 +138,86 @@
     </message>
 </context>
 <context>
+    <name>AttachmentListModel</name>
+    <message>
+        <source> · tick to print it in the monthly report and the record PDF</source>
+        <translation> · 勾选后打印到月报和记录表中</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · not saved yet</source>
+        <translation>%1 · %2 · 尚未保存</translation>
+    </message>
+    <message>
+        <source>%1 · %2%3
+Added by %4 on %5</source>
+        <translation>%1 · %2%3
+%4 于 %5 添加</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPanel</name>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Paste image</source>
+        <translation>粘贴图片</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Shrink photos (longest side %1 px)</source>
+        <translation>缩小图片（长边 %1 像素）</translation>
+    </message>
+    <message>
+        <source>Phone photos are several MB; shrunk they stay sharp on screen and in print.</source>
+        <translation>手机照片每张有几 MB；缩小后在屏幕和打印时仍然清晰，也更省空间。</translation>
+    </message>
+    <message>
+        <source>Drop files or photos here, or paste an image (Ctrl+V).</source>
+        <translation>可把文件或照片拖到这里，或粘贴图片（Ctrl+V）。</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Photos and PDF (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.pdf);;All files (*)</source>
+        <translation>照片和 PDF (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Pasted image %1.png</source>
+        <translation>粘贴的图片 %1.png</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image or file to attach.</source>
+        <translation>剪贴板中没有可添加的图片或文件。</translation>
+    </message>
+    <message>
+        <source>Checking files…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Another record was opened; add the files again.</source>
+        <translation>已切换到另一条记录，请重新添加这些文件。</translation>
+    </message>
+    <message>
+        <source>“%1” is already in the list.</source>
+        <translation>“%1”已在列表中。</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>Record id</source>
@@ -588,6 +668,10 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>救助记录</translation>
     </message>
     <message>
+        <source>Scans and photos</source>
+        <translation>扫描件和照片</translation>
+    </message>
+    <message>
         <source>Change status…</source>
         <translation>变更状态…</translation>
     </message>
@@ -1034,6 +1118,10 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>困难群众清单</translation>
     </message>
     <message>
+        <source>Photos and files</source>
+        <translation>照片和附件</translation>
+    </message>
+    <message>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -1399,6 +1487,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Agenda and decisions</source>
         <translation>议题与决议</translation>
+    </message>
+    <message>
+        <source>Signed minutes and photos</source>
+        <translation>签字纪要和照片</translation>
     </message>
     <message>
         <source>Add agenda item</source>
@@ -2700,6 +2792,10 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>下次走访日期</translation>
     </message>
     <message>
+        <source>Photos and files</source>
+        <translation>照片和附件</translation>
+    </message>
+    <message>
         <source>Save and next (Ctrl+Enter)</source>
         <translation>保存并下一户（Ctrl+回车）</translation>
     </message>
@@ -2868,6 +2964,14 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>登记走访…（回车）</translation>
     </message>
     <message>
+        <source>Print visit record…</source>
+        <translation>打印走访记录…</translation>
+    </message>
+    <message>
+        <source>A PDF of the selected visit with its ticked photos.</source>
+        <translation>生成所选走访的记录表（PDF），含勾选的照片。</translation>
+    </message>
+    <message>
         <source>Delete visit</source>
         <translation>删除走访记录</translation>
     </message>
@@ -2902,6 +3006,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Visit history: %1</source>
         <translation>走访记录：%1</translation>
+    </message>
+    <message>
+        <source>Save visit record</source>
+        <translation>保存走访记录</translation>
     </message>
     <message>
         <source>Delete the selected visit record? It can be undone.</source>

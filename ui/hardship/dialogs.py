@@ -133,6 +133,11 @@ class EnrolDialog(_FormDialog):
         self._extra_rows: list[QWidget] = []
         self.category_combo.currentIndexChanged.connect(lambda _i: self._build_extra())
         self._build_extra()
+        # Scanned certificates and approvals wait here until OK stores them with the enrolment.
+        from ui.attachments.panel import AttachmentPanel
+        self.attachments = AttachmentPanel(ledger, "hardship_enrolments", None)
+        self.attachments.view.setMaximumHeight(150)
+        self.layout().insertWidget(1, self.attachments)
 
     def _fill_members(self, household_id: str) -> None:
         self.subject_combo.clear()
@@ -204,6 +209,15 @@ class EnrolDialog(_FormDialog):
         if category.applies_to == "household" and resident_id:
             # the applicant of a household list: the household is the person's
             household_id = self._ledger.residents.get(resident_id).household_id
+        if self.attachments.model.pending:
+            # The enrolment and its scanned documents are stored together or not at all.
+            with self._ledger.operation("登记困难群众"):
+                record = self._enrol(code, household_id, resident_id)
+                self.attachments.save_pending(record.id)
+            return record
+        return self._enrol(code, household_id, resident_id)
+
+    def _enrol(self, code: str, household_id: str | None, resident_id: str | None) -> Any:
         return self._ledger.hardship.enrol(
             category=code, household_id=household_id, resident_id=resident_id,
             status=self.status_combo.currentData(), on=_day(self.date_edit),

@@ -49,6 +49,12 @@ class EnrolmentDetail(QWidget):
         tabs = QTabWidget()
         tabs.addTab(self.timeline_view, self.tr("Timeline"))
         tabs.addTab(self.assistance_view, self.tr("Assistance"))
+        from ui.attachments.panel import AttachmentPanel
+        self.attachments = AttachmentPanel(ledger, "hardship_enrolments", None)
+        tabs.addTab(self.attachments, self.tr("Scans and photos"))
+        # Adding or removing a scan is an undoable write: let the page and Undo know.
+        self.attachments.changed.connect(
+            lambda _op: emit(self.changed, self.enrolment.id) if self.enrolment is not None else None)
         self.status_button = QPushButton(self.tr("Change status…"))
         self.status_button.clicked.connect(self.change_status)
         self.review_button = QPushButton(self.tr("Annual review…"))
@@ -77,6 +83,8 @@ class EnrolmentDetail(QWidget):
         self.status_button.setEnabled(bool(real and can_write))
         self.review_button.setEnabled(bool(real and can_write and enrolment.status == "在册"))
         self.assist_button.setEnabled(bool(enrolment is not None and can_write))
+        self.attachments.set_owner("hardship_enrolments", enrolment_id if real else None)
+        self.attachments.setEnabled(real)
         if enrolment is None:
             self.summary.setText(self.tr("Select an enrolment to see its history."))
             return

@@ -25,6 +25,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Add to a list…": "加入困难群众清单…",
     },
     "EnrolmentDetail": {
+        "Scans and photos": "扫描件和照片",
         "%1 — %2, born %3: on the list by age (no enrolment needed).":
             "%1 — %2，出生于 %3：按年龄自动认定（无需登记）。",
         "Annual review…": "年审…",

@@ -152,6 +152,10 @@ class MeetingEditor(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(people_box, self.tr("Attendees"))
         self.tabs.addTab(self._build_agenda(), self.tr("Agenda and decisions"))
+        # Signed minutes, sign-in sheets, photos: stored at once when editing, with Save for a new meeting.
+        from ui.attachments.panel import AttachmentPanel
+        self.attachments = AttachmentPanel(self._ledger, "meetings", self.meeting_id)
+        self.tabs.addTab(self.attachments, self.tr("Signed minutes and photos"))
 
         self.message = FieldMessage()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -345,7 +349,12 @@ class MeetingEditor(QDialog):
         fields = {"title": self.title_edit, "start_time": self.start_edit, "end_time": self.end_edit,
                   "expected_count": self.expected_edit, "present_count": self.present_edit}
         try:
-            detail = self._ledger.meetings.save(self.meeting_id, **self.values())
+            if self.meeting_id is None and self.attachments.model.pending:
+                with self._ledger.operation("新建会议"):  # the meeting and its files together
+                    detail = self._ledger.meetings.save(None, **self.values())
+                    self.attachments.save_pending(detail.meeting.id)
+            else:
+                detail = self._ledger.meetings.save(self.meeting_id, **self.values())
         except ValidationError as exc:
             self.message.show_message(exc.message)
             widget = fields.get(exc.field or "")

@@ -70,6 +70,8 @@ class RegistryPage(QWidget):
         self.household_view = HouseholdView(ledger)
         self.household_view.memberActivated.connect(self.residentActivated)
         self.household_view.members.selectionModel().selectionChanged.connect(lambda *_: emit(self.contextChanged))
+        # An attachment added or removed is undoable: Undo's state follows.
+        self.household_view.attachments.changed.connect(lambda _op: emit(self.contextChanged))
 
         self.stack = QStackedWidget()
         self.stack.addWidget(table_page)
@@ -191,6 +193,8 @@ class RegistryPage(QWidget):
                     self.table.selectRow(row)
             if self.stack.currentWidget() is self.household_view:
                 self.household_view.reload()
+        elif "attachments" in tables and self.household_view.household_id:
+            self.household_view.attachments.model.reload()
 
     def refresh_masking(self) -> None:
         self.table_model.refresh_rows()

@@ -143,6 +143,11 @@ class HouseholdView(QWidget):
         split.addWidget(members_box)
         split.addWidget(history_box)
         split.addWidget(self.enrolments_box)
+        from ui.attachments.panel import AttachmentPanel
+        files_box = QGroupBox(self.tr("Photos and files"))
+        self.attachments = AttachmentPanel(ledger, "households", None)
+        QVBoxLayout(files_box).addWidget(self.attachments)
+        split.addWidget(files_box)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setStretchFactor(2, 2)
@@ -166,6 +171,7 @@ class HouseholdView(QWidget):
 
             self.enrolments = HouseholdEnrolmentsWidget(self._ledger, household_id, self.enrolments_box)
             self._enrolments_layout.addWidget(self.enrolments)
+        self.attachments.set_owner("households", household_id)
         if not household_id:
             for label in (self.title, self.address, self.grid, self.head, self.housing, self.separated, self.phone):
                 label.clear()

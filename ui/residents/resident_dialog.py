@@ -86,6 +86,11 @@ class ResidentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(header)
         layout.addLayout(grid)
+        # Scans (残疾证, 身份证复印件…): stored at once when editing, with Save for a new resident.
+        from ui.attachments.panel import AttachmentPanel
+        self.attachments = AttachmentPanel(ledger, "residents", self._resident.id if self._resident else None)
+        self.attachments.view.setMaximumHeight(150)
+        layout.addWidget(self.attachments)
         layout.addStretch(1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
@@ -250,7 +255,11 @@ class ResidentDialog(QDialog):
         if self._problems:
             return
         try:
-            if self._resident is None:
+            if self._resident is None and self.attachments.model.pending:
+                with self._ledger.operation("新增居民"):  # the resident and the scans together
+                    self.saved = self._ledger.residents.add(household_id=self._household_id, **self.changes())
+                    self.attachments.save_pending(self.saved.id)
+            elif self._resident is None:
                 self.saved = self._ledger.residents.add(household_id=self._household_id, **self.changes())
             else:
                 changes = self.changes()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
 
 from neighbourhood.errors import LedgerError
 from neighbourhood.visits import CHANNELS, VISITOR_ROLES
+from ui.attachments.panel import AttachmentPanel
 from ui.common import FieldMessage
 from ui.signals import emit
 
@@ -103,6 +104,9 @@ class VisitEntryDialog(QDialog):
         remove_need = QPushButton(self.tr("Remove need"))
         remove_need.clicked.connect(self._remove_need_row)
 
+        # Photos of the visit wait here until Save stores them with the visit.
+        self.photos = AttachmentPanel(self._ledger, "visits", None)
+        self.photos.view.setMaximumHeight(150)
         self.next_edit = QLineEdit()
         self.next_edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.next_edit.setMaximumWidth(140)
@@ -143,6 +147,7 @@ class VisitEntryDialog(QDialog):
         needs_box.addLayout(needs_buttons)
         form.addRow(self.tr("Needs raised"), needs_box)
         form.addRow(self.tr("Next visit"), self.next_edit)
+        form.addRow(self.tr("Photos and files"), self.photos)
 
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(self.tr("Save and next (Ctrl+Enter)"),
@@ -162,7 +167,7 @@ class VisitEntryDialog(QDialog):
         bottom.addWidget(self.queue_label, 1)
         bottom.addWidget(buttons)
         layout.addLayout(bottom)
-        self.resize(720, 760)
+        self.resize(720, 880)
 
     def _text(self, placeholder: str) -> QPlainTextEdit:
         edit = QPlainTextEdit()
@@ -237,6 +242,7 @@ class VisitEntryDialog(QDialog):
         self.time_edit.clear()
         self.nobody_check.setChecked(False)
         self.needs_table.setRowCount(0)
+        self.photos.model.clear_pending()
         self.message.show_message(None)
         self._suggest_next()
         self._show_queue()
@@ -321,11 +327,18 @@ class VisitEntryDialog(QDialog):
             self.search_edit.setFocus()
             return False
         try:
-            op = self._ledger.visits.record(**self.values())
+            if self.photos.model.pending:
+                # The visit and its photos are stored together or not at all.
+                with self._ledger.operation("登记走访") as op:
+                    self._ledger.visits.record(**self.values())
+                    self.photos.save_pending(next(w.record_id for w in op.writes if w.table == "visits"))
+            else:
+                op = self._ledger.visits.record(**self.values())
         except LedgerError as exc:
             self.message.show_message(str(exc))
             return False
         self.saved_count += 1
+        self.photos.model.clear_pending()
         done = self.household_id
         emit(self.saved, op)
         remaining = [h for h in self._remaining() if h != done]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from neighbourhood.errors import LedgerError
+from ui.attachments.panel import AttachmentPanel
 from ui.record_table import record_view
 from ui.common import show_error
 from ui.signals import emit
@@ -64,6 +65,9 @@ class VisitsPage(QWidget):
 
         self.record_button = QPushButton(self.tr("Record visit… (Enter)"))
         self.record_button.clicked.connect(lambda: self.record_visit())
+        self.print_button = QPushButton(self.tr("Print visit record…"))
+        self.print_button.setToolTip(self.tr("A PDF of the selected visit with its ticked photos."))
+        self.print_button.clicked.connect(lambda: self.print_visit_record())
         self.delete_button = QPushButton(self.tr("Delete visit"))
         self.delete_button.clicked.connect(self.delete_visit)
         refresh = QPushButton(self.tr("Refresh"))
@@ -86,9 +90,16 @@ class VisitsPage(QWidget):
         history_layout.setContentsMargins(0, 0, 0, 0)
         title_row = QHBoxLayout()
         title_row.addWidget(self.history_title, 1)
+        title_row.addWidget(self.print_button)
         title_row.addWidget(self.delete_button)
         history_layout.addLayout(title_row)
         history_layout.addWidget(self.history_view)
+        # Photos and files of the visit selected in the history.
+        self.attachments = AttachmentPanel(ledger, "visits", None)
+        self.attachments.setVisible(False)
+        self.attachments.changed.connect(lambda op: emit(self.changed, op))
+        self.history_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_attachments())
+        history_layout.addWidget(self.attachments)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.schedule_view)
         splitter.addWidget(history)
@@ -151,11 +162,20 @@ class VisitsPage(QWidget):
     def _show_history(self) -> None:
         household = self.current_household()
         self.history_model.set_household(household)
+        self._show_attachments()
         if household:
             record = self.schedule_model.record(self.schedule_model.row_of(household))
             self.history_title.setText(self.tr("Visit history: %1").replace("%1", record.address))
         else:
             self.history_title.setText(self.tr("Visit history"))
+
+    def _show_attachments(self) -> None:
+        index = self.history_view.currentIndex()
+        visit_id = self.history_model.data(index, RECORD_ID_ROLE) if index.isValid() else None
+        self.attachments.setVisible(bool(visit_id))
+        self.print_button.setEnabled(bool(visit_id))
+        if visit_id:
+            self.attachments.set_owner("visits", visit_id)
 
     # --- actions -----------------------------------------------------------------------------
 
@@ -205,6 +225,36 @@ class VisitsPage(QWidget):
         if row >= 0:
             self.schedule_view.selectRow(row)
             self._show_history()
+
+    def print_visit_record(self, path: str | None = None):
+        """Write the selected visit's record PDF on a worker, then open it; returns the job."""
+        import functools
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from neighbourhood.pdf.visit_record import visit_record_data, write_visit_record_pdf
+        from ui.excel.worker import JobThread
+        index = self.history_view.currentIndex()
+        visit_id = self.history_model.data(index, RECORD_ID_ROLE) if index.isValid() else None
+        if not visit_id:
+            return None
+        try:
+            data = visit_record_data(self._ledger, visit_id)  # reads here, on the ledger's thread
+        except LedgerError as exc:
+            show_error(self, exc)
+            return None
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Save visit record"), f"走访记录-{data.visit.visit_date}.pdf", "PDF (*.pdf)")
+            if not path:
+                return None
+        job = JobThread(functools.partial(write_visit_record_pdf, data, path), self)
+        job.succeeded.connect(lambda written: self.attachments.opener(written))
+        job.failed.connect(lambda message: QMessageBox.warning(self, self.tr("Print visit record…"), message))
+        job.finished.connect(job.deleteLater)
+        self._print_job = job
+        job.start()
+        return job
 
     def delete_visit(self) -> None:
         rows = self.history_view.selectionModel().selectedRows()

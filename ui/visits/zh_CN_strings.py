@@ -38,6 +38,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Visited": "已走访",
     },
     "VisitEntryDialog": {
+        "Photos and files": "照片和附件",
         "Record visit": "登记走访",
         "Volunteers or colleagues, separated by commas": "志愿者或同行人员，用逗号分隔",
         "HH:MM (optional)": "时:分（可不填）",
@@ -68,6 +69,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "Choose a household first: type in the search field.": "请先选择住户：在搜索框中输入。",
     },
     "VisitsPage": {
+        "Print visit record…": "打印走访记录…",
+        "A PDF of the selected visit with its ticked photos.": "生成所选走访的记录表（PDF），含勾选的照片。",
+        "Save visit record": "保存走访记录",
         "All grids": "全部网格",
         "Overdue, never visited or due this week": "逾期、从未走访和本周应访",
         "All households": "全部住户",

@@ -1,0 +1,150 @@
+"""SQL of attachments: stored files (``attachment_blobs``) and their links (``attachments``).
+
+Plain functions over a connection, on the thread that owns the ledger.  Listing
+queries never select ``data`` (a photo can be megabytes).  Blob rows are written
+here directly, not through the Writer: they are immutable content keyed by their
+hash, and the audited link row that references them names that hash.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Sequence
+
+from db.queries import dicts as _dicts
+
+LIVE = "deleted_at IS NULL"
+_LINK_SELECT = """SELECT a.*, b.size, b.mime, b.width, b.height
+    FROM attachments a JOIN attachment_blobs b ON b.sha256 = a.blob_sha256"""
+BLOB_COLUMNS = ("sha256", "size", "mime", "width", "height", "created_at", "thumbnail", "data")
+
+
+def links_of(conn, owner_table: str, owner_id: str) -> list[dict[str, Any]]:
+    return _dicts(conn.execute(
+        f"{_LINK_SELECT} WHERE a.owner_table = ? AND a.owner_id = ? AND a.{LIVE}"
+        " ORDER BY a.created_at, a.id", (owner_table, owner_id)))
+
+
+def link(conn, attachment_id: str, *, include_deleted: bool = False) -> dict[str, Any] | None:
+    live = "" if include_deleted else f" AND a.{LIVE}"
+    rows = _dicts(conn.execute(f"{_LINK_SELECT} WHERE a.id = ?{live}", (attachment_id,)))
+    return rows[0] if rows else None
+
+
+def live_link_to(conn, owner_table: str, owner_id: str, sha256: str) -> dict[str, Any] | None:
+    rows = _dicts(conn.execute(
+        f"SELECT * FROM attachments WHERE owner_table = ? AND owner_id = ? AND blob_sha256 = ? AND {LIVE}",
+        (owner_table, owner_id, sha256)))
+    return rows[0] if rows else None
+
+
+def count_of(conn, owner_table: str, owner_ids: Sequence[str]) -> dict[str, int]:
+    """Live attachments per owner id (ids not listed have none)."""
+    out: dict[str, int] = {}
+    for start in range(0, len(owner_ids), 500):
+        chunk = list(owner_ids[start:start + 500])
+        marks = ",".join("?" for _ in chunk)
+        for owner_id, n in conn.execute(
+                f"SELECT owner_id, count(*) FROM attachments WHERE owner_table = ? AND {LIVE}"
+                f" AND owner_id IN ({marks}) GROUP BY owner_id", (owner_table, *chunk)):
+            out[owner_id] = n
+    return out
+
+
+def blob_exists(conn, sha256: str) -> bool:
+    return conn.execute("SELECT 1 FROM attachment_blobs WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+
+def known_blobs(conn, hashes: Iterable[str]) -> set[str]:
+    wanted = list(dict.fromkeys(hashes))
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        marks = ",".join("?" for _ in chunk)
+        found.update(r[0] for r in conn.execute(
+            f"SELECT sha256 FROM attachment_blobs WHERE sha256 IN ({marks})", chunk))
+    return found
+
+
+def insert_blob(conn, row: dict[str, Any]) -> bool:
+    """Store a blob unless that hash is already stored; True when it was new.  Caller's transaction."""
+    cur = conn.execute(
+        f"INSERT OR IGNORE INTO attachment_blobs ({', '.join(BLOB_COLUMNS)})"
+        f" VALUES ({', '.join('?' for _ in BLOB_COLUMNS)})", [row.get(c) for c in BLOB_COLUMNS])
+    return cur.rowcount == 1
+
+
+def blob_field(conn, sha256: str, field: str) -> Any:
+    if field not in ("data", "thumbnail"):
+        raise ValueError(field)
+    row = conn.execute(f"SELECT {field} FROM attachment_blobs WHERE sha256 = ?", (sha256,)).fetchone()
+    return row[0] if row else None
+
+
+def blobs(conn, hashes: Sequence[str]) -> list[dict[str, Any]]:
+    """Whole blob rows (with data) for ``hashes`` that are stored."""
+    out: list[dict[str, Any]] = []
+    for start in range(0, len(hashes), 200):
+        chunk = list(hashes[start:start + 200])
+        marks = ",".join("?" for _ in chunk)
+        out += _dicts(conn.execute(
+            f"SELECT {', '.join(BLOB_COLUMNS)} FROM attachment_blobs WHERE sha256 IN ({marks})", chunk))
+    return out
+
+
+def links_changed_since(conn, marker: str | None) -> list[dict[str, Any]]:
+    """Link rows (live and deleted) whose ``updated_at`` is after ``marker`` (all when None)."""
+    if marker is None:
+        return _dicts(conn.execute("SELECT * FROM attachments ORDER BY updated_at, id"))
+    return _dicts(conn.execute(
+        "SELECT * FROM attachments WHERE updated_at > ? ORDER BY updated_at, id", (marker,)))
+
+
+def raw_link(conn, attachment_id: str) -> dict[str, Any] | None:
+    rows = _dicts(conn.execute("SELECT * FROM attachments WHERE id = ?", (attachment_id,)))
+    return rows[0] if rows else None
+
+
+def owner_exists(conn, owner_table: str, owner_id: str) -> bool:
+    # owner_table is checked against a fixed list by the caller (and by the table's CHECK).
+    return conn.execute(f"SELECT 1 FROM [{owner_table}] WHERE id = ? AND {LIVE}",
+                        (owner_id,)).fetchone() is not None
+
+
+def owner_household(conn, owner_table: str, owner_id: str) -> str | None:
+    """The household whose grid scopes edits of the owner record (None for meetings)."""
+    sql = {
+        "households": "SELECT id FROM households WHERE id = ?",
+        "residents": "SELECT household_id FROM residents WHERE id = ?",
+        "visits": "SELECT household_id FROM visits WHERE id = ?",
+        "hardship_enrolments": """SELECT coalesce(e.household_id, r.household_id)
+            FROM hardship_enrolments e LEFT JOIN residents r ON r.id = e.resident_id WHERE e.id = ?""",
+    }.get(owner_table)
+    if sql is None:
+        return None
+    row = conn.execute(sql, (owner_id,)).fetchone()
+    return row[0] if row else None
+
+
+def report_links(conn, *, date_from: str, date_to: str, grid_id: str | None = None) -> list[dict[str, Any]]:
+    """Image links marked ``in_report`` on visits (by visit date) and meetings (by meeting date)
+    in ``[date_from, date_to)``; visits limited to ``grid_id`` when given."""
+    grid = " AND v.grid_id = ?" if grid_id else ""
+    params: list[Any] = [date_from, date_to] + ([grid_id] if grid_id else []) + [date_from, date_to]
+    return _dicts(conn.execute(
+        f"""SELECT a.*, b.mime, b.width, b.height, v.visit_date AS on_date FROM attachments a
+              JOIN attachment_blobs b ON b.sha256 = a.blob_sha256
+              JOIN visits v ON a.owner_table = 'visits' AND v.id = a.owner_id AND v.{LIVE}
+             WHERE a.in_report = 1 AND a.{LIVE} AND b.mime LIKE 'image/%'
+               AND v.visit_date >= ? AND v.visit_date < ?{grid}
+            UNION ALL
+            SELECT a.*, b.mime, b.width, b.height, m.meeting_date AS on_date FROM attachments a
+              JOIN attachment_blobs b ON b.sha256 = a.blob_sha256
+              JOIN meetings m ON a.owner_table = 'meetings' AND m.id = a.owner_id AND m.{LIVE}
+             WHERE a.in_report = 1 AND a.{LIVE} AND b.mime LIKE 'image/%'
+               AND m.meeting_date >= ? AND m.meeting_date < ?
+            ORDER BY on_date, created_at""", params))
+
+
+def stats(conn) -> dict[str, int]:
+    row = conn.execute("SELECT count(*), coalesce(sum(size), 0) FROM attachment_blobs").fetchone()
+    links = conn.execute(f"SELECT count(*) FROM attachments WHERE {LIVE}").fetchone()[0]
+    return {"blobs": row[0], "bytes": row[1], "links": links}

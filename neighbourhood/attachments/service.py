@@ -1,0 +1,258 @@
+"""``ledger.attachments``: files attached to visits, households, residents, hardship enrolments
+and meetings, stored once by content hash inside the ledger database.
+
+Because the bytes live in the database, an encrypted ledger keeps them encrypted
+at rest and every ``VACUUM INTO`` backup carries them.  The link rows go through
+``ledger.writer`` (stamped, audited, undoable); the blob row is written in the
+same transaction.  Permissions are those of editing the owner record: grid scope
+for household-bound records, staff for meetings.  Ledger thread only.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import pathlib
+import re
+import tempfile
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+from db.queries import attachments as q
+from db.writes import Operation, utc_now
+from neighbourhood.attachments.files import PreparedFile, Source, prepare
+from neighbourhood.errors import NotFound, ValidationError
+
+if TYPE_CHECKING:
+    from neighbourhood.ledger import Ledger
+
+MAX_REPORT_PHOTOS = 12  # a monthly report is a summary, not an album
+OWNER_TABLES = {"visits": "走访记录", "households": "住户", "residents": "居民",
+                "hardship_enrolments": "困难群众登记", "meetings": "会议"}
+
+
+@dataclasses.dataclass(frozen=True)
+class Attachment:
+    id: str
+    owner_table: str
+    owner_id: str
+    file_name: str
+    sha256: str
+    size: int
+    mime: str
+    width: int | None
+    height: int | None
+    caption: str | None
+    in_report: bool
+    added_by: str | None
+    added_at: str
+
+    @property
+    def is_image(self) -> bool:
+        return self.mime.startswith("image/")
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "Attachment":
+        return cls(id=row["id"], owner_table=row["owner_table"], owner_id=row["owner_id"],
+                   file_name=row["file_name"], sha256=row["blob_sha256"], size=row["size"],
+                   mime=row["mime"], width=row["width"], height=row["height"], caption=row["caption"],
+                   in_report=bool(row["in_report"]), added_by=row["added_by"], added_at=row["created_at"])
+
+
+@dataclasses.dataclass(frozen=True)
+class ReportPhoto:
+    """A photo chosen for a PDF: caption, date and the stored image bytes (the PDF
+    builder scales them down for print, off the ledger thread)."""
+    caption: str
+    on_date: str | None
+    data: bytes = dataclasses.field(repr=False)
+
+
+def safe_file_name(name: str, mime: str) -> str:
+    """A file name safe on Windows and Linux, with the type's extension."""
+    from neighbourhood.attachments.files import EXTENSIONS
+    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", pathlib.PurePath(name).name).strip(" .") or "附件"
+    ext = EXTENSIONS.get(mime, "")
+    if ext and not stem.lower().endswith(ext) and not (ext == ".jpg" and stem.lower().endswith(".jpeg")):
+        stem += ext
+    return stem[:150]
+
+
+class Attachments:
+    def __init__(self, ledger: "Ledger") -> None:
+        self._l = ledger
+
+    @property
+    def conn(self):
+        return self._l.conn
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def list(self, owner_table: str, owner_id: str) -> list[Attachment]:
+        """Live attachments of one record, oldest first."""
+        self._table(owner_table)
+        return [Attachment.from_row(r) for r in q.links_of(self.conn, owner_table, owner_id)]
+
+    def get(self, attachment_id: str) -> Attachment:
+        row = q.link(self.conn, attachment_id)
+        if row is None:
+            raise NotFound("附件不存在或已被删除。")
+        return Attachment.from_row(row)
+
+    def counts(self, owner_table: str, owner_ids: Sequence[str]) -> dict[str, int]:
+        return q.count_of(self.conn, self._table(owner_table), list(owner_ids))
+
+    def data(self, attachment_id: str) -> bytes:
+        return q.blob_field(self.conn, self.get(attachment_id).sha256, "data")
+
+    def thumbnail(self, attachment_id: str) -> bytes | None:
+        return q.blob_field(self.conn, self.get(attachment_id).sha256, "thumbnail")
+
+    def export_to(self, attachment_id: str, folder: str | os.PathLike[str]) -> pathlib.Path:
+        """Write a copy of the file into ``folder`` (for opening in the system viewer); returns its path.
+
+        The copy is plaintext even for an encrypted ledger: the caller picks a private
+        temporary folder and removes it afterwards.  Each export is audited (a scan of a
+        certificate shows the full ID number), in its own transaction.
+        """
+        item = self.get(attachment_id)
+        self._l.log_view_full("attachments", attachment_id,
+                              f"打开附件：{item.file_name}（{OWNER_TABLES[item.owner_table]}）")
+        folder = pathlib.Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        name = safe_file_name(item.file_name, item.mime)
+        target = folder / name
+        n = 2
+        while target.exists():
+            target = folder / f"{pathlib.PurePath(name).stem} ({n}){pathlib.PurePath(name).suffix}"
+            n += 1
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(self.data(attachment_id))
+            os.replace(tmp, target)
+        except BaseException:
+            pathlib.Path(tmp).unlink(missing_ok=True)
+            raise
+        return target
+
+    def stats(self) -> dict[str, int]:
+        return q.stats(self.conn)
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def _table(self, owner_table: str) -> str:
+        if owner_table not in OWNER_TABLES:
+            raise ValueError(f"attachments cannot belong to {owner_table!r}")
+        return owner_table
+
+    def _require(self, owner_table: str, owner_id: str) -> None:
+        """Raise unless the signed-in user may edit the owner record (and it exists)."""
+        self._table(owner_table)
+        if not q.owner_exists(self.conn, owner_table, owner_id):
+            raise NotFound(f"要添加附件的{OWNER_TABLES[owner_table]}不存在或已被删除。")
+        if owner_table == "meetings":
+            self._l.access.require_staff()
+            return
+        household = q.owner_household(self.conn, owner_table, owner_id)
+        self._l.access.require_grid(self._l.households.grid_of(household) if household else None)
+
+    def can_edit(self, owner_table: str, owner_id: str | None) -> bool:
+        """Whether the signed-in user may add or remove attachments of the record (None: a new one)."""
+        from neighbourhood.errors import LedgerError
+        if owner_id is None:
+            return self._l.access.can_write
+        try:
+            self._require(owner_table, owner_id)
+        except LedgerError:
+            return False
+        return True
+
+    def prepare(self, source: Source | PreparedFile, *, name: str | None = None,
+                downscale: bool = False) -> PreparedFile:
+        """Check a file without storing it (see :func:`files.prepare`)."""
+        if isinstance(source, PreparedFile):
+            return source
+        return prepare(source, name=name, downscale=downscale)
+
+    def add(self, owner_table: str, owner_id: str, source: Source | PreparedFile, *,
+            name: str | None = None, downscale: bool = False, caption: str | None = None,
+            in_report: bool = False) -> Attachment:
+        """Attach a file (path, bytes or a :class:`PreparedFile`) to a record.
+
+        One transaction (joins the caller's operation): the blob is stored unless the
+        same content is already stored, then the audited link row.  Raises
+        ValidationError (bad file, too large, already attached), NotFound,
+        PermissionDenied; nothing is stored then.
+        """
+        self._require(owner_table, owner_id)
+        prepared = self.prepare(source, name=name, downscale=downscale)
+        same = q.live_link_to(self.conn, owner_table, owner_id, prepared.sha256)
+        if same is not None:
+            raise ValidationError(
+                f"文件“{prepared.name}”已经附在这条{OWNER_TABLES[owner_table]}上"
+                f"（与附件“{same['file_name']}”内容相同），无需重复添加。", field="file")
+        with self._l.writer.operation(f"添加附件：{prepared.name}"):
+            q.insert_blob(self.conn, {
+                "sha256": prepared.sha256, "size": prepared.size, "mime": prepared.mime,
+                "width": prepared.width, "height": prepared.height, "created_at": utc_now(),
+                "thumbnail": prepared.thumbnail, "data": prepared.data})
+            new_id = self._l.writer.insert("attachments", {
+                "blob_sha256": prepared.sha256, "owner_table": owner_table, "owner_id": owner_id,
+                "file_name": prepared.name, "caption": (caption or "").strip() or None,
+                "in_report": int(bool(in_report)), "added_by": self._l.access.display_name})
+        return self.get(new_id)
+
+    def update(self, attachment_id: str, *, caption: Any = ..., in_report: Any = ...,
+               file_name: Any = ...) -> Attachment:
+        """Change caption, "include in report" or the shown file name (audited)."""
+        item = self.get(attachment_id)
+        self._require(item.owner_table, item.owner_id)
+        changes: dict[str, Any] = {}
+        if caption is not ...:
+            changes["caption"] = (caption or "").strip() or None
+        if in_report is not ...:
+            changes["in_report"] = int(bool(in_report))
+        if file_name is not ...:
+            if not (file_name or "").strip():
+                raise ValidationError("请填写附件名称。", field="file_name")
+            changes["file_name"] = file_name.strip()
+        with self._l.writer.operation(f"修改附件：{item.file_name}"):
+            self._l.writer.update("attachments", attachment_id, changes)
+        return self.get(attachment_id)
+
+    def remove(self, attachment_id: str) -> Operation:
+        """Soft-delete the link (undoable); the stored file stays for other links and backups."""
+        item = self.get(attachment_id)
+        self._require(item.owner_table, item.owner_id)
+        with self._l.writer.operation(f"删除附件：{item.file_name}") as op:
+            self._l.writer.soft_delete("attachments", attachment_id)
+        return op
+
+    # --- reports -------------------------------------------------------------------------------
+
+    def report_photos(self, *, date_from: str | None = None, date_to: str | None = None,
+                      grid_id: str | None = None, ids: Iterable[str] | None = None,
+                      limit: int = MAX_REPORT_PHOTOS) -> list[ReportPhoto]:
+        """Photos for a PDF: the given attachment ids, or those marked "include in report" on
+        visits and meetings dated in ``[date_from, date_to)`` (visits of ``grid_id`` only)."""
+        if ids is not None:
+            rows = [q.link(self.conn, i) for i in ids]
+            rows = [dict(r, on_date=None) for r in rows if r and r["mime"].startswith("image/")]
+        elif date_from and date_to:
+            rows = q.report_links(self.conn, date_from=date_from, date_to=date_to, grid_id=grid_id)
+        else:
+            rows = []
+        return [ReportPhoto(r.get("caption") or pathlib.PurePath(r["file_name"]).stem, r["on_date"],
+                            q.blob_field(self.conn, r["blob_sha256"], "data")) for r in rows[:limit]]
+
+    # --- sync ----------------------------------------------------------------------------------
+
+    def new_since(self, marker: str | None, *, have: Iterable[str] = ()):
+        """Links changed after ``marker`` and the blobs they need (see :mod:`.transfer`)."""
+        from neighbourhood.attachments.transfer import new_since
+        return new_since(self.conn, marker, have=have)
+
+    def import_blobs(self, blobs: Iterable[dict[str, Any]], links: Iterable[dict[str, Any]], *,
+                     check_access: bool = True):
+        """Store incoming blobs and links idempotently in the caller's transaction (see :mod:`.transfer`)."""
+        from neighbourhood.attachments.transfer import import_blobs
+        return import_blobs(self._l, blobs, links, check_access=check_access)

@@ -1,0 +1,131 @@
+"""Attachments between two ledgers (field laptop → office): only the new ones travel, idempotently."""
+from __future__ import annotations
+
+import dataclasses
+import shutil
+
+import pytest
+
+from db.writes import utc_now
+from neighbourhood.errors import NotFound, ValidationError
+from neighbourhood.ledger import Ledger
+from tests.core.test_attachments import noise_png
+
+
+@pytest.fixture
+def pair(demo_path, tmp_path):
+    """(office, laptop): the laptop starts as a copy of the office database (a checkout)."""
+    laptop_path = tmp_path / "laptop" / "ledger.db"
+    laptop_path.parent.mkdir()
+    shutil.copy(demo_path, laptop_path)
+    with Ledger.open(demo_path) as office, Ledger.open(laptop_path) as laptop:
+        yield office, laptop
+
+
+def _visit(ledger) -> str:
+    return ledger.conn.execute("SELECT id FROM visits WHERE deleted_at IS NULL ORDER BY id LIMIT 1").fetchone()[0]
+
+
+def _audit_count(ledger) -> int:
+    return ledger.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+
+
+def test_sync_round_trip_carries_a_new_photo(pair):
+    office, laptop = pair
+    visit = _visit(laptop)
+    old = laptop.attachments.add("visits", visit, noise_png(seed=1), name="旧.png")
+    # Office got the old one at checkout time (same database copy afterwards).
+    checkout = laptop.attachments.new_since(None)
+    office.attachments.import_blobs(checkout.blobs, checkout.links)
+    marker = checkout.marker
+
+    photo = noise_png(seed=2)
+    new = laptop.attachments.add("visits", visit, photo, name="走访照片.png", caption="入户照片")
+    bundle = laptop.attachments.new_since(marker)
+    assert [l["id"] for l in bundle.links] == [new.id]          # only the new one travels
+    assert [b["sha256"] for b in bundle.blobs] == [new.sha256]
+
+    with office.operation("导入外勤数据"):
+        result = office.attachments.import_blobs(bundle.blobs, bundle.links)
+    assert (result.blobs_added, result.links_added) == (1, 1)
+    [first, second] = office.attachments.list("visits", visit)
+    assert first.id == old.id and second.id == new.id
+    assert second.caption == "入户照片" and second.added_at == new.added_at
+    assert office.attachments.data(new.id) == photo
+    assert office.verify_audit() == []
+    audited = office.conn.execute("SELECT count(*) FROM audit_log WHERE table_name = 'attachments'"
+                                  " AND record_id = ?", (new.id,)).fetchone()[0]
+    assert audited == 1
+
+    # Importing the same return file again changes nothing.
+    before = _audit_count(office)
+    again = office.attachments.import_blobs(bundle.blobs, bundle.links)
+    assert (again.blobs_added, again.links_added, again.links_updated) == (0, 0, 0)
+    assert _audit_count(office) == before and office.attachments.stats()["links"] == 2
+
+
+def test_removal_and_caption_travel_and_known_blobs_are_not_resent(pair):
+    office, laptop = pair
+    visit = _visit(laptop)
+    png = noise_png(seed=5)
+    item = laptop.attachments.add("visits", visit, png, name="a.png")
+    first = laptop.attachments.new_since(None)
+    office.attachments.import_blobs(first.blobs, first.links)
+    laptop.attachments.update(item.id, caption="门口")
+    laptop.attachments.remove(item.id)
+    later = laptop.attachments.new_since(first.marker, have=[item.sha256])
+    assert later.blobs == [] and [l["id"] for l in later.links] == [item.id]
+    result = office.attachments.import_blobs(later.blobs, later.links)
+    assert result.links_updated == 1
+    assert office.attachments.list("visits", visit) == []
+
+
+def test_a_damaged_or_incomplete_return_file_stores_nothing(pair):
+    office, laptop = pair
+    visit = _visit(laptop)
+    laptop.attachments.add("visits", visit, noise_png(seed=8), name="a.png")
+    bundle = laptop.attachments.new_since(None)
+    bad = [dict(bundle.blobs[0], data=bundle.blobs[0]["data"][:-1] + b"\x00")]
+    with pytest.raises(ValidationError, match="校验值不符"):
+        office.attachments.import_blobs(bad, bundle.links)
+    with pytest.raises(ValidationError, match="缺少附件"):
+        office.attachments.import_blobs([], bundle.links)
+    orphan = [dict(bundle.links[0], owner_id="visit-only-on-laptop")]
+    with pytest.raises(NotFound, match="请先导入该记录"):
+        office.attachments.import_blobs(bundle.blobs, orphan)
+    assert office.attachments.stats() == {"blobs": 0, "bytes": 0, "links": 0}
+
+
+def test_same_photo_attached_on_both_sides_is_kept_once(pair):
+    office, laptop = pair
+    visit = _visit(laptop)
+    png = noise_png(seed=9)
+    office.attachments.add("visits", visit, png, name="office.png")
+    laptop.attachments.add("visits", visit, png, name="laptop.png")
+    bundle = laptop.attachments.new_since(utc_now()[:4])
+    result = office.attachments.import_blobs(bundle.blobs, bundle.links)
+    assert result.links_skipped == 1 and len(office.attachments.list("visits", visit)) == 1
+    assert dataclasses.asdict(result)["blobs_added"] == 0
+
+
+def test_bundle_travels_in_a_sqlite_return_file(pair, tmp_path):
+    import sqlcipher3 as sqlite3  # the app's one SQLite binding
+
+    from neighbourhood.attachments.transfer import read_bundle, write_bundle
+
+    office, laptop = pair
+    visit = _visit(laptop)
+    photo = noise_png(seed=11)
+    item = laptop.attachments.add("visits", visit, photo, name="回传.png")
+    return_file = tmp_path / "return.nlsync"
+    with sqlite3.connect(return_file) as conn:
+        write_bundle(conn, laptop.attachments.new_since(None))
+        write_bundle(conn, laptop.attachments.new_since(None))  # twice: still one row each
+    with sqlite3.connect(return_file) as conn:
+        bundle = read_bundle(conn)
+    assert len(bundle.links) == 1 and len(bundle.blobs) == 1
+    with office.operation("导入外勤数据"):
+        office.attachments.import_blobs(bundle.blobs, bundle.links)
+    assert office.attachments.data(item.id) == photo
+    with sqlite3.connect(tmp_path / "empty.db") as conn:
+        assert read_bundle(conn).links == []

@@ -1,0 +1,1 @@
+"""Attachment screens: the reusable thumbnail panel and its list model."""
