@@ -185,7 +185,7 @@ def monthly_figures(ledger: Any, *, month: str | None = None, date_from: Any = N
     visits = dataclasses.replace(visits, by_grid=tuple(sorted(
         visits.by_grid, key=lambda g: (order.get(g.grid_id, len(order)), g.grid_name))))
     day = today or ledger.visits.today()
-    overdue = len(ledger.visits.schedule(today=day, grid_id=grid_id, status="overdue"))
+    overdue = ledger.visits.status_counts(today=day, grid_id=grid_id)["overdue"]
     hardship = ledger.hardship.counts(date_from=d0, date_to=d1, grid_id=grid_id)
     meetings = ledger.meetings.counts(date_from=d0, date_to=d1)
     needs = ledger.needs.counts(date_from=d0, date_to=d1)

@@ -429,6 +429,13 @@ class Visits(RulesMixin):
         """Households per schedule status (and ``all``) without fetching rows (dashboards)."""
         return dict(self.schedule_page(today=today, grid_id=grid_id, visitor=visitor, limit=0).counts)
 
+    def status_counts_by_grid(self, *, today: _dt.date | None = None) -> dict[str, dict[str, int]]:
+        """{grid id: households per schedule status} for the grids with any household under a rule."""
+        today = today or self.today()
+        self._plan(today)
+        return q.plan_counts_by_grid(self._l.conn, today=today.isoformat(),
+                                     week_end=visit_schedule.week_end(today).isoformat())
+
     def counts(self, *, date_from: Any, date_to: Any, grid_id: str | None = None) -> VisitCounts:
         """Done vs due per grid and visitor, needs raised/resolved in ``[date_from, date_to)``."""
         start = as_date(date_from, "date_from", "开始日期", required=True)

@@ -316,6 +316,14 @@ def plan_counts(conn, *, today: str, week_end: str, grid_id: str | None = None,
     return out
 
 
+def plan_counts_by_grid(conn, *, today: str, week_end: str) -> dict[str, dict[str, int]]:
+    """Households per schedule status for every grid (one pass over ``visit_plan_grid``)."""
+    sums = ", ".join(f"sum({_STATUS_WHERE[s]})" for s in _STATUS_ORDER)
+    rows = conn.execute(f"SELECT p.grid_id, {sums} FROM visit_plan p GROUP BY p.grid_id",
+                        dict(today=today, week_end=week_end)).fetchall()
+    return {row[0]: dict(zip(_STATUS_ORDER, (n or 0 for n in row[1:]))) for row in rows}
+
+
 # Each status is one ordered range of visit_plan_due / visit_plan_grid: the list is read
 # range by range in index order, so a page costs its own rows, not a sort of the whole list.
 _STATUS_ORDER = ("overdue", "never_visited", "due_this_week", "ok")

@@ -454,3 +454,16 @@ def test_old_database_upgrades_to_visits(tmp_path):
         assert migrations.version(ledger.conn) >= 4
         assert len(ledger.visits.rules()) == 3 and len(ledger.visits.types()) == 6
         assert ledger.visits.schedule() == []
+
+
+def test_status_counts_by_grid_add_up_to_the_schedule(world):
+    ledger = world.ledger
+    _visit(world, world.other, "2025-01-05")    # + 365 days: overdue in grid 2
+    _visit(world, world.alone, "2026-03-06")    # 独居老人 every 7 days: due this week in grid 1
+    by_grid = ledger.visits.status_counts_by_grid(today=TODAY)
+    for grid in (world.g1, world.g2):
+        expected = {s: 0 for s in ("overdue", "never_visited", "due_this_week", "ok")}
+        for row in ledger.visits.schedule(today=TODAY, grid_id=grid):
+            expected[row.status] += 1
+        assert by_grid[grid] == expected
+    assert by_grid[world.g2]["overdue"] == 1 and by_grid[world.g1]["due_this_week"] == 1

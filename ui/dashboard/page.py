@@ -145,10 +145,8 @@ class DashboardPage(QWidget):
         reviews = sum(c.reviews_due for c in hardship.categories.values() if not c.derived)
         tiles.append(Tile("reviews_due", self.tr("Reviews due this month"), reviews, HARDSHIP, alert=reviews > 0,
                           filters=(("review", "due"),)))
-        schedule = led.visits.schedule(today=today)
-        by_status: dict[str, int] = {}
-        for row in schedule:
-            by_status[row.status] = by_status.get(row.status, 0) + 1
+        # counts only: the whole schedule as rows costs seconds at street-office scale
+        by_status = led.visits.status_counts(today=today)
         overdue = by_status.get("overdue", 0)
         tiles += [Tile("visits_overdue", self.tr("Visits overdue"), overdue, VISITS, alert=overdue > 0,
                        filters=(("status", "overdue"),)),
@@ -161,11 +159,11 @@ class DashboardPage(QWidget):
                   Tile("actions_overdue", self.tr("Overdue action items"), meetings.actions_overdue, MEETINGS,
                        alert=meetings.actions_overdue > 0)]
         due_kinds = ("overdue", "due_this_week", "never_visited")
-        grids: dict[str, tuple[str, list[int]]] = {}
-        for row in schedule:
-            if row.status in due_kinds:
-                grids.setdefault(row.grid_id, (row.grid_name or "—", [0, 0, 0]))[1][due_kinds.index(row.status)] += 1
-        order = {g.id: i for i, g in enumerate(led.grids.list())}
+        names = {g.id: g.name for g in led.grids.list()}
+        order = {gid: i for i, gid in enumerate(names)}
+        grids = {gid: (names.get(gid, "—"), [per[k] for k in due_kinds])
+                 for gid, per in led.visits.status_counts_by_grid(today=today).items()
+                 if any(per[k] for k in due_kinds)}
         charts = {  # rows of (key, label, values)
             "hardship": [(code, cat.name, [cat.enrolled_persons]) for code, cat in hardship.categories.items()
                          if cat.enrolled_persons],
