@@ -150,46 +150,94 @@ class Search:
                        else ("name",) if _HAN.search(term) else ())
             for column in columns:
                 take(sq.residents_starting(self._l.conn, column, term.lower() if column != "name" else term,
-                                           rank_text=rank_text, where=where, params=params, limit=limit))
+                                           rank_text=rank_text, where=where, params=params, limit=limit,
+                                           keys_only=True))
             if _PINYIN.match(term):
                 take(self._mixed_pinyin(term, where, params, limit))
-        if len(residents) < limit:
+        hh_where = [w for w in where if w.startswith(("g.", "b."))]
+        hh_params = [p for w, p in zip(where, params) if w.startswith(("g.", "b."))]
+        found: list[dict[str, Any]] = []
+        pinyin_term = len(terms) == 1 and _PINYIN.match(terms[0])
+        if pinyin_term:
+            # Same households as the FTS prefix query, from b-tree ranges (see households_headed).
+            found = [row for column in ("name_pinyin", "name_initials")
+                     for row in sq.households_headed(self._l.conn, column, terms[0].lower(), where=hh_where,
+                                                     params=hh_params, limit=limit)]
+        if len(residents) < limit or not pinyin_term:
             for combo in combos:
-                take(sq.residents(self._l.conn, _merge(combo), rank_text=rank_text, where=where,
-                                  params=params, limit=limit))
+                more, households = self._fts(combo, limit - len(residents) if len(residents) < limit else 0,
+                                             0 if pinyin_term else limit, rank_text, where, params,
+                                             hh_where, hh_params)
+                take(more)
+                found.extend(households)
         ranked = sorted(residents.values(), key=lambda r: (r["rank"], r["status"] != "在册",
                                                            r["name_pinyin"] or ""))[:limit]
-        hits = [self._resident_hit(r) for r in ranked]
-        hh_where = [w.replace("r.", "h.") for w in where if w.startswith(("g.", "b."))]
-        hh_params = [p for w, p in zip(where, params) if w.startswith(("g.", "b."))]
-        seen = set()
-        for combo in combos:
-            for row in sq.households(self._l.conn, _merge(combo), where=hh_where, params=hh_params,
-                                     limit=limit):
-                if row["id"] in seen:
-                    continue
-                seen.add(row["id"])
-                address = address_of(row["building_name"], row["entrance"], row["unit"])
-                hits.append(SearchHit("household", row["id"], row["id"], address,
-                                      f"户主 {row['head_name'] or '（未设）'}，{row['member_count']} 人",
-                                      row["grid_name"]))
+        # Display rows (three joins each) only for the hits shown.
+        shown = {row["rowid"]: row for row in sq.residents_by_rowid(
+            self._l.conn, [r["rowid"] for r in ranked], rank_text=rank_text)}
+        hits = []
+        for key in ranked:
+            row = shown.get(key["rowid"])
+            if row is not None:
+                row["rank"] = key["rank"]
+                hits.append(self._resident_hit(row))
+        seen: set[str] = set()
+        for row in found:
+            if row["id"] in seen or len(seen) >= limit:
+                continue
+            seen.add(row["id"])
+            address = address_of(row["building_name"], row["entrance"], row["unit"])
+            hits.append(SearchHit("household", row["id"], row["id"], address,
+                                  f"户主 {row['head_name'] or '（未设）'}，{row['member_count']} 人",
+                                  row["grid_name"]))
         return hits
 
+    def _fts(self, combo: list[tuple[str, str]], residents: int, households: int, rank_text: str,
+             where: list[str], params: list[Any], hh_where: list[str],
+             hh_params: list[Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Up to ``residents`` residents and ``households`` households matching ``combo``, in
+        document order, from one pass over the FTS match (it costs more than the rows)."""
+        found: list[dict[str, Any]] = []
+        homes: list[dict[str, Any]] = []
+        if residents <= 0 and households <= 0:
+            return found, homes
+        cursor = sq.match_docids(self._l.conn, _merge(combo))
+        while len(found) < residents or len(homes) < households:
+            chunk = cursor.fetchmany(500)
+            if not chunk:
+                break
+            if len(found) < residents:
+                found += sq.residents_by_rowid(self._l.conn, [d // 2 for (d,) in chunk if d % 2 == 0],
+                                               rank_text=rank_text, where=where, params=params,
+                                               limit=residents - len(found), keys_only=True)
+            if len(homes) < households:
+                homes += sq.households_by_rowid(self._l.conn, [d // 2 for (d,) in chunk if d % 2 == 1],
+                                                where=hh_where, params=hh_params, limit=households - len(homes))
+        return found, homes
+
     def _mixed_pinyin(self, term: str, where: list[str], params: list[Any], limit: int) -> list[dict[str, Any]]:
-        """Full syllables mixed with initials ('zhangwm', 'zwming'): candidates by the
-        initials prefix (an index range), kept if every part starts its syllable."""
+        """Full syllables mixed with initials ('zhangwm', 'zwming'): candidates from an
+        index-only range (initials prefix and first syllable), kept if every part starts
+        its syllable; display rows are read only for those."""
         from neighbourhood.pinyin import matches_mixed, segments
 
         parts = segments(term)
         if len(parts) < 2 or all(len(p) == 1 for p in parts):
             return []  # plain initials are already answered
         initials = "".join(p[0] for p in parts)
-        rows = sq.residents_starting(self._l.conn, "name_initials", initials, rank_text=term,
-                                     where=where, params=params, limit=limit * 20)
-        found = [r for r in rows if matches_mixed(r["name"], parts)]
+        # Filters other than the status (a grid, an age…) may drop most matches: look further.
+        wanted = limit * 2 if len(where) <= 1 else limit * 20
+        rowids = []
+        for rowid, name in sq.mixed_candidates(self._l.conn, initials, parts[0], limit=limit * 50):
+            if matches_mixed(name, parts):
+                rowids.append(rowid)
+                if len(rowids) >= wanted:
+                    break
+        found = sq.residents_by_rowid(self._l.conn, rowids, rank_text=term, where=where, params=params,
+                                      limit=limit, keys_only=True)
         for row in found:
             row["rank"] = min(row["rank"], 1)
-        return found[:limit]
+        return found
 
     def _filters(self, f: SearchFilters, today: _dt.date) -> tuple[list[str], list[Any]]:
         where: list[str] = []
