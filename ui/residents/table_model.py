@@ -19,10 +19,12 @@ from PySide6.QtGui import QBrush, QColor
 from ui.common import age_of
 from ui.signals import emit
 
-PAGE_SIZE = 200
-CACHE_PAGES = 16  # 3,200 rows: a few screens either side of the visible one
-FIRST_CHUNK = 2_000  # ids loaded before the first paint (a few screens; the rest follow)
-FILL_CHUNK = 25_000   # ids per timer tick afterwards (~30 ms at street-office scale)
+PAGE_SIZE = 50     # rows per query: about one screen, so the first paint reads few rows
+CACHE_PAGES = 64  # 3,200 rows: a few screens either side of the visible one
+FIRST_CHUNK = 200  # ids loaded before the first paint (a few screens; the rest follow)
+FILL_CHUNK = 10_000    # ids per timer tick afterwards (~4 ms at street-office scale)
+FILL_START_MS = 50     # the first tick waits for the first paint, so that is not delayed
+FILL_EVERY_MS = 5      # between ticks: the GUI stays responsive while ids arrive
 
 # (key in the display row, English header; translated when shown, as no translator
 # is installed yet when this module is imported)
@@ -60,7 +62,6 @@ class ResidentTableModel(QAbstractTableModel):
         self.pages_fetched = 0  # for tests and the benchmark: how often the core was asked
         self._next: tuple[str, int] | None = None
         self._filler = QTimer(self)
-        self._filler.setInterval(5)  # between paints: the GUI stays responsive while ids arrive
         self._filler.timeout.connect(self._fill_chunk)
 
     # --- filter ---------------------------------------------------------------------
@@ -93,7 +94,7 @@ class ResidentTableModel(QAbstractTableModel):
         self._today = _dt.date.today()
         self.endResetModel()
         if self._next is not None:
-            self._filler.start()
+            self._filler.start(FILL_START_MS)
 
     @property
     def complete(self) -> bool:
@@ -109,6 +110,7 @@ class ResidentTableModel(QAbstractTableModel):
         if self._next is None:
             self._filler.stop()
             return
+        self._filler.setInterval(FILL_EVERY_MS)
         ids, self._next = self._ledger.listing.rowids_page(after=self._next, limit=FILL_CHUNK,
                                                            **self._filter)
         if ids:
