@@ -160,9 +160,13 @@ class Search:
         pinyin_term = len(terms) == 1 and _PINYIN.match(terms[0])
         if pinyin_term:
             # Same households as the FTS prefix query, from b-tree ranges (see households_headed).
-            found = [row for column in ("name_pinyin", "name_initials")
-                     for row in sq.households_headed(self._l.conn, column, terms[0].lower(), where=hh_where,
-                                                     params=hh_params, limit=limit)]
+            ids = list(dict.fromkeys(
+                rowid for column in ("name_pinyin", "name_initials")
+                for rowid in sq.households_headed(self._l.conn, column, terms[0].lower(), where=hh_where,
+                                                  params=hh_params, limit=limit)))[:limit]
+            shown = {row["rowid"]: row for row in sq.households_by_rowid(self._l.conn, ids, where=[], params=[],
+                                                                         limit=limit)}
+            found = [shown[i] for i in ids if i in shown]
         if len(residents) < limit or not pinyin_term:
             for combo in combos:
                 more, households = self._fts(combo, limit - len(residents) if len(residents) < limit else 0,

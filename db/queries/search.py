@@ -96,7 +96,7 @@ def _after(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-_HOUSEHOLD_COLUMNS = """h.id, h.entrance, h.unit, h.separated, b.name AS building_name, g.name AS grid_name,
+_HOUSEHOLD_COLUMNS = """h.rowid AS rowid, h.id, h.entrance, h.unit, h.separated, b.name AS building_name, g.name AS grid_name,
                g.id AS grid_id, hr.name AS head_name,
                (SELECT count(*) FROM residents m WHERE m.household_id = h.id AND m.deleted_at IS NULL
                  AND m.status = '在册') AS member_count"""
@@ -126,8 +126,9 @@ def match_docids(conn, matches: Sequence[tuple[str, str]]):
 
 
 def households_headed(conn, column: str, prefix: str, *, where: Sequence[str], params: Sequence[Any],
-                      limit: int) -> list[dict[str, Any]]:
-    """Households whose head's ``column`` (name_pinyin, name_initials) starts with ``prefix``.
+                      limit: int) -> list[int]:
+    """Row ids of households whose head's ``column`` (name_pinyin, name_initials) starts
+    with ``prefix``, in that order (display rows: households_by_rowid).
 
     The same households as the FTS query ``pinyin : prefix*`` (a household's document holds
     its head's pinyin and initials), from a b-tree range: a short FTS prefix ('qi*') merges
@@ -136,14 +137,14 @@ def households_headed(conn, column: str, prefix: str, *, where: Sequence[str], p
     index = {"name_pinyin": "residents_pinyin", "name_initials": "residents_initials_pinyin"}[column]
     conditions = " AND ".join([f"hr.{column} >= :lo", f"hr.{column} < :hi", "hr.deleted_at IS NULL",
                                "h.deleted_at IS NULL", *where])
-    sql = f"""SELECT {_HOUSEHOLD_COLUMNS}
-        FROM residents hr INDEXED BY {index} JOIN households h ON h.head_resident_id = hr.id
-        JOIN buildings b ON b.id = h.building_id JOIN grids g ON g.id = b.grid_id
+    joins = "JOIN buildings b ON b.id = h.building_id JOIN grids g ON g.id = b.grid_id" if where else ""
+    sql = f"""SELECT h.rowid FROM residents hr INDEXED BY {index}
+        JOIN households h ON h.head_resident_id = hr.id {joins}
         WHERE {conditions}
         ORDER BY hr.{column} LIMIT :limit"""
     named = {f"p{i}": v for i, v in enumerate(params)}
     named.update(lo=prefix, hi=_after(prefix), limit=limit)
-    return dicts(conn.execute(_number(sql, len(params)), named))
+    return [rowid for (rowid,) in conn.execute(_number(sql, len(params)), named)]
 
 
 def _number(sql: str, count: int) -> str:
