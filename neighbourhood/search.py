@@ -91,6 +91,19 @@ def term_match(term: str) -> list[tuple[str, str]] | None:
     return None
 
 
+_VOWELS = set("aeiouv")
+
+
+def _may_start_full_pinyin(term: str) -> bool:
+    """False for initials only ('zw', 'lxh'): no full-pinyin token starts with them, so the
+    FTS prefix query reads a few short doclists.  Full-pinyin prefixes ('zh', 'qi', 'zhangw')
+    match many long ones, and are answered from b-tree ranges instead."""
+    t = term.lower()
+    if len(t) == 1 or t[0] in _VOWELS or t[1] in _VOWELS:
+        return True
+    return t[:2] in ("zh", "ch", "sh") and (len(t) == 2 or t[2] in _VOWELS)
+
+
 def _merge(combo: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """One MATCH per table (FTS5 ANDs inside one query far faster than INTERSECT)."""
     by_table: dict[str, list[str]] = {}
@@ -157,7 +170,7 @@ class Search:
         hh_where = [w for w in where if w.startswith(("g.", "b."))]
         hh_params = [p for w, p in zip(where, params) if w.startswith(("g.", "b."))]
         found: list[dict[str, Any]] = []
-        pinyin_term = len(terms) == 1 and _PINYIN.match(terms[0])
+        pinyin_term = len(terms) == 1 and _PINYIN.match(terms[0]) and _may_start_full_pinyin(terms[0])
         if pinyin_term:
             # Same households as the FTS prefix query, from b-tree ranges (see households_headed).
             ids = list(dict.fromkeys(

@@ -148,12 +148,7 @@ def households_headed(conn, column: str, prefix: str, *, where: Sequence[str], p
 
 
 def _number(sql: str, count: int) -> str:
-    """Turn the positional ``?`` marks into ``:p0``, ``:p1``… (mixed with named ones)."""
-    out, n = [], 0
-    for ch in sql:
-        if ch == "?" and n < count:
-            out.append(f":p{n}")
-            n += 1
-        else:
-            out.append(ch)
-    return "".join(out)
+    """Turn the first ``count`` positional ``?`` marks into ``:p0``, ``:p1``… (mixed with
+    named ones).  A split, not a loop per character: this runs several times per keystroke."""
+    parts = sql.split("?", count)
+    return "".join(part + (f":p{i}" if i < len(parts) - 1 else "") for i, part in enumerate(parts))
