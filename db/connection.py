@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import pathlib
 import sqlite3
-
 from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
