@@ -4,7 +4,8 @@
 
 Prints per-query latency (median and worst over realistic keystroke
 sequences) against a goal of 50 ms per keystroke, the time to rebuild the
-search index, and pinyin for 500k names (goal ≤ 1 s).
+search index, and pinyin for 500k names (goal ≤ 1 s).  Latencies are given as wall
+time and as the process's CPU time (the fairer figure on a loaded machine).
 """
 from __future__ import annotations
 
@@ -110,34 +111,46 @@ def main() -> int:
     for kind, text in queries[:20]:  # warm the page cache like a running app
         ledger.search.find(text, limit=100)
     by_kind: dict[str, list[float]] = {}
+    cpu_by_kind: dict[str, list[float]] = {}
     like_times: list[float] = []
     all_times: list[float] = []
+    all_cpu: list[float] = []
     slowest = ("", "", 0.0)
     for kind, text in queries:
+        # CPU time too: on a shared, loaded machine the wall time mostly measures waiting
+        # for a core (SQLite runs in this process, so its work is in the CPU time).
+        cpu_started = time.process_time()
         started = time.perf_counter()
         ledger.search.find(text, limit=100)
         elapsed = (time.perf_counter() - started) * 1000
+        cpu = (time.process_time() - cpu_started) * 1000
         by_kind.setdefault(kind, []).append(elapsed)
+        cpu_by_kind.setdefault(kind, []).append(cpu)
         all_times.append(elapsed)
+        all_cpu.append(cpu)
         if elapsed > slowest[2]:
             slowest = (kind, text, elapsed)
         if len(like_times) < args.like_sample:
             started = time.perf_counter()
             like_scan(ledger.conn, text)
             like_times.append((time.perf_counter() - started) * 1000)
-    print(f"{'kind':12} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    print(f"{'kind':12} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}   {'cpu p50':>8} {'cpu p95':>8} {'cpu max':>8}")
     for kind, values in by_kind.items():
         p50, p95, worst = _stats(values)
-        print(f"{kind:12} {len(values):4} {p50:8.2f} {p95:8.2f} {worst:8.2f}")
+        c50, c95, cmax = _stats(cpu_by_kind[kind])
+        print(f"{kind:12} {len(values):4} {p50:8.2f} {p95:8.2f} {worst:8.2f}   {c50:8.2f} {c95:8.2f} {cmax:8.2f}")
     p50, p95, worst = _stats(all_times)
+    c50, c95, cmax = _stats(all_cpu)
     l50, l95, lmax = _stats(like_times)
-    print(f"{'overall':12} {len(all_times):4} {p50:8.2f} {p95:8.2f} {worst:8.2f}   slowest: {slowest[0]} {slowest[1]!r}")
+    print(f"{'overall':12} {len(all_times):4} {p50:8.2f} {p95:8.2f} {worst:8.2f}   {c50:8.2f} {c95:8.2f} {cmax:8.2f}"
+          f"   slowest: {slowest[0]} {slowest[1]!r}")
     print(f"{'LIKE scan':12} {len(like_times):4} {l50:8.2f} {l95:8.2f} {lmax:8.2f}")
     size_mb = args.db.stat().st_size / 1e6
     pinyin = pinyin_throughput()
     print()
     print(f"{'figure':34} {'value':>10} {'goal':>8} {'ratio':>6}")
     for label, value, goal in (("search p95 (ms)", p95, 15), ("search max (ms)", worst, 50),
+                               ("search p95, CPU time (ms)", c95, 15), ("search max, CPU time (ms)", cmax, 50),
                                ("pinyin 500k names (s)", pinyin, 1.0)):
         print(f"{label:34} {value:10.2f} {goal:8} {value / goal:6.2f} {'PASS' if value <= goal else 'MISS'}")
     print(f"LIKE-scan p50 / search p50: {l50 / max(p50, 1e-6):.0f}x slower without the indexes")

@@ -8,11 +8,14 @@ from __future__ import annotations
 import os
 import pathlib
 import sqlite3
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
-import sqlite_utils
 
 from db.errors import DatabaseError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -61,9 +64,35 @@ def connect(path: str | os.PathLike[str], *, key: str | bytes | None = None,
     return conn
 
 
-def wrap(conn: sqlcipher3.Connection) -> sqlite_utils.Database:
-    """A sqlite-utils view on ``conn`` (no plugins: nothing loads at run time)."""
-    return sqlite_utils.Database(conn, execute_plugins=False)
+class LazyDatabase:
+    """A ``sqlite_utils.Database`` on ``conn``, made on first use.
+
+    Importing sqlite_utils (with its plugin machinery) costs ~80 ms of CPU, which opening
+    the window need not pay: reads go through ``conn``, and the first write makes it.
+    """
+
+    def __init__(self, conn: sqlcipher3.Connection) -> None:
+        self.conn = conn
+        self._db: "sqlite_utils.Database | None" = None
+
+    @property
+    def real(self) -> "sqlite_utils.Database":
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._db
+
+    def __getattr__(self, name: str) -> Any:  # only for names not set above
+        return getattr(self.real, name)
+
+    def __getitem__(self, table: str) -> Any:
+        return self.real[table]
+
+
+def wrap(conn: sqlcipher3.Connection) -> "sqlite_utils.Database":
+    """A sqlite-utils view on ``conn`` (no plugins: nothing loads at run time), made lazily."""
+    return LazyDatabase(conn)  # type: ignore[return-value]
 
 
 def split_statements(sql: str) -> list[str]:

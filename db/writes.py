@@ -11,9 +11,10 @@ import contextlib
 import dataclasses
 import datetime as _dt
 import uuid
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-import sqlite_utils
+if TYPE_CHECKING:  # imported by db.connection on the first write, not at start-up
+    import sqlite_utils
 
 RECORD_COLUMNS = ("id", "created_at", "updated_at", "updated_by", "deleted_at")
 # Bookkeeping columns never shown as "changed fields" in the audit or undo.

@@ -94,12 +94,16 @@ class Hardship:
 
     # --- categories ---------------------------------------------------------------------
 
-    def categories(self, *, include_inactive: bool = False, today: _dt.date | None = None) -> list[Category]:
-        """Categories in display order with how many are 在册 now."""
-        counts = q.enrolled_counts(self.conn)
+    def categories(self, *, include_inactive: bool = False, today: _dt.date | None = None,
+                   counted: bool = True) -> list[Category]:
+        """Categories in display order with how many are 在册 now (``counted=False``: zero
+        counts, for a filter list; a derived count scans every resident)."""
+        counts = q.enrolled_counts(self.conn) if counted else {}
         out = []
         for row in q.categories(self.conn, include_inactive=include_inactive):
-            if row["derived"]:
+            if not counted:
+                enrolled = 0
+            elif row["derived"]:
                 born = years_before(today or self.today(), row["min_age"] or 80).isoformat()
                 enrolled = q.derived_count(self.conn, born)
             else:

@@ -300,6 +300,10 @@ class ResidentListing:
             self._l.conn, grid_id=grid_id, building_id=building_id, household_id=household_id,
             include_left=include_left)))
 
+    def at_least(self, n: int) -> bool:
+        """True when the whole list (everyone 在册) has ``n`` residents or more; cheap."""
+        return q.residents_at_least(self._l.conn, n)
+
     def rowids_page(self, *, after: tuple[str, int] | None = None, limit: int = 20000,
                     **filters: Any) -> tuple["array", tuple[str, int] | None]:
         """The next ``limit`` row ids after the key ``after`` and the key to continue from

@@ -91,6 +91,19 @@ def term_match(term: str) -> list[tuple[str, str]] | None:
     return None
 
 
+_VOWELS = set("aeiouv")
+
+
+def _may_start_full_pinyin(term: str) -> bool:
+    """False for initials only ('zw', 'lxh'): no full-pinyin token starts with them, so the
+    FTS prefix query reads a few short doclists.  Full-pinyin prefixes ('zh', 'qi', 'zhangw')
+    match many long ones, and are answered from b-tree ranges instead."""
+    t = term.lower()
+    if len(t) == 1 or t[0] in _VOWELS or t[1] in _VOWELS:
+        return True
+    return t[:2] in ("zh", "ch", "sh") and (len(t) == 2 or t[2] in _VOWELS)
+
+
 def _merge(combo: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """One MATCH per table (FTS5 ANDs inside one query far faster than INTERSECT)."""
     by_table: dict[str, list[str]] = {}
@@ -150,46 +163,98 @@ class Search:
                        else ("name",) if _HAN.search(term) else ())
             for column in columns:
                 take(sq.residents_starting(self._l.conn, column, term.lower() if column != "name" else term,
-                                           rank_text=rank_text, where=where, params=params, limit=limit))
+                                           rank_text=rank_text, where=where, params=params, limit=limit,
+                                           keys_only=True))
             if _PINYIN.match(term):
                 take(self._mixed_pinyin(term, where, params, limit))
-        if len(residents) < limit:
+        hh_where = [w for w in where if w.startswith(("g.", "b."))]
+        hh_params = [p for w, p in zip(where, params) if w.startswith(("g.", "b."))]
+        found: list[dict[str, Any]] = []
+        pinyin_term = len(terms) == 1 and _PINYIN.match(terms[0]) and _may_start_full_pinyin(terms[0])
+        if pinyin_term:
+            # Same households as the FTS prefix query, from b-tree ranges (see households_headed).
+            ids = list(dict.fromkeys(
+                rowid for column in ("name_pinyin", "name_initials")
+                for rowid in sq.households_headed(self._l.conn, column, terms[0].lower(), where=hh_where,
+                                                  params=hh_params, limit=limit)))[:limit]
+            shown = {row["rowid"]: row for row in sq.households_by_rowid(self._l.conn, ids, where=[], params=[],
+                                                                         limit=limit)}
+            found = [shown[i] for i in ids if i in shown]
+        if len(residents) < limit or not pinyin_term:
             for combo in combos:
-                take(sq.residents(self._l.conn, _merge(combo), rank_text=rank_text, where=where,
-                                  params=params, limit=limit))
+                more, households = self._fts(combo, limit - len(residents) if len(residents) < limit else 0,
+                                             0 if pinyin_term else limit, rank_text, where, params,
+                                             hh_where, hh_params)
+                take(more)
+                found.extend(households)
         ranked = sorted(residents.values(), key=lambda r: (r["rank"], r["status"] != "在册",
                                                            r["name_pinyin"] or ""))[:limit]
-        hits = [self._resident_hit(r) for r in ranked]
-        hh_where = [w.replace("r.", "h.") for w in where if w.startswith(("g.", "b."))]
-        hh_params = [p for w, p in zip(where, params) if w.startswith(("g.", "b."))]
-        seen = set()
-        for combo in combos:
-            for row in sq.households(self._l.conn, _merge(combo), where=hh_where, params=hh_params,
-                                     limit=limit):
-                if row["id"] in seen:
-                    continue
-                seen.add(row["id"])
-                address = address_of(row["building_name"], row["entrance"], row["unit"])
-                hits.append(SearchHit("household", row["id"], row["id"], address,
-                                      f"户主 {row['head_name'] or '（未设）'}，{row['member_count']} 人",
-                                      row["grid_name"]))
+        # Display rows (three joins each) only for the hits shown.
+        shown = {row["rowid"]: row for row in sq.residents_by_rowid(
+            self._l.conn, [r["rowid"] for r in ranked], rank_text=rank_text)}
+        hits = []
+        for key in ranked:
+            row = shown.get(key["rowid"])
+            if row is not None:
+                row["rank"] = key["rank"]
+                hits.append(self._resident_hit(row))
+        seen: set[str] = set()
+        for row in found:
+            if row["id"] in seen or len(seen) >= limit:
+                continue
+            seen.add(row["id"])
+            address = address_of(row["building_name"], row["entrance"], row["unit"])
+            hits.append(SearchHit("household", row["id"], row["id"], address,
+                                  f"户主 {row['head_name'] or '（未设）'}，{row['member_count']} 人",
+                                  row["grid_name"]))
         return hits
 
+    def _fts(self, combo: list[tuple[str, str]], residents: int, households: int, rank_text: str,
+             where: list[str], params: list[Any], hh_where: list[str],
+             hh_params: list[Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Up to ``residents`` residents and ``households`` households matching ``combo``, in
+        document order, from one pass over the FTS match (it costs more than the rows)."""
+        found: list[dict[str, Any]] = []
+        homes: list[dict[str, Any]] = []
+        if residents <= 0 and households <= 0:
+            return found, homes
+        cursor = sq.match_docids(self._l.conn, _merge(combo))
+        while len(found) < residents or len(homes) < households:
+            chunk = cursor.fetchmany(500)
+            if not chunk:
+                break
+            if len(found) < residents:
+                found += sq.residents_by_rowid(self._l.conn, [d // 2 for (d,) in chunk if d % 2 == 0],
+                                               rank_text=rank_text, where=where, params=params,
+                                               limit=residents - len(found), keys_only=True)
+            if len(homes) < households:
+                homes += sq.households_by_rowid(self._l.conn, [d // 2 for (d,) in chunk if d % 2 == 1],
+                                                where=hh_where, params=hh_params, limit=households - len(homes))
+        return found, homes
+
     def _mixed_pinyin(self, term: str, where: list[str], params: list[Any], limit: int) -> list[dict[str, Any]]:
-        """Full syllables mixed with initials ('zhangwm', 'zwming'): candidates by the
-        initials prefix (an index range), kept if every part starts its syllable."""
+        """Full syllables mixed with initials ('zhangwm', 'zwming'): candidates from an
+        index-only range (initials prefix and first syllable), kept if every part starts
+        its syllable; display rows are read only for those."""
         from neighbourhood.pinyin import matches_mixed, segments
 
         parts = segments(term)
         if len(parts) < 2 or all(len(p) == 1 for p in parts):
             return []  # plain initials are already answered
         initials = "".join(p[0] for p in parts)
-        rows = sq.residents_starting(self._l.conn, "name_initials", initials, rank_text=term,
-                                     where=where, params=params, limit=limit * 20)
-        found = [r for r in rows if matches_mixed(r["name"], parts)]
+        # Filters other than the status (a grid, an age…) may drop most matches: look further.
+        wanted = limit * 2 if len(where) <= 1 else limit * 20
+        rowids = []
+        for rowid, name in sq.mixed_candidates(self._l.conn, initials, parts[0], limit=limit * 50):
+            if matches_mixed(name, parts):
+                rowids.append(rowid)
+                if len(rowids) >= wanted:
+                    break
+        found = sq.residents_by_rowid(self._l.conn, rowids, rank_text=term, where=where, params=params,
+                                      limit=limit, keys_only=True)
         for row in found:
             row["rank"] = min(row["rank"], 1)
-        return found[:limit]
+        return found
 
     def _filters(self, f: SearchFilters, today: _dt.date) -> tuple[list[str], list[Any]]:
         where: list[str] = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pathlib
 from typing import Any, Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (QFrame, QScrollArea, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QHBoxLayout,
                                QStackedWidget, QVBoxLayout, QWidget)
@@ -20,6 +20,7 @@ from ui.common import registry_counts, settings, show_error
 from ui.registry.page import RegistryPage
 
 LARGE_COMMUNITY = 100_000  # residents: above this the window opens on the registry
+STATUS_DELAY_MS = 300      # status-bar totals: counted after the first paint (0.1 s of work at 500k)
 ICONS = pathlib.Path(__file__).resolve().parents[1] / "resources" / "icons"
 
 
@@ -31,6 +32,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ledger: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ledger = ledger
+        self._counts: dict[str, int] = {}  # status-bar totals, counted just after start
         self.setWindowIcon(icon("app"))
         self.setWindowTitle(self.tr("Neighbourhood Ledger — %1").replace("%1", ledger.community.name))
 
@@ -38,6 +40,7 @@ class MainWindow(QMainWindow):
         self.registry.residentActivated.connect(self.edit_resident)
         self.registry.contextChanged.connect(self._update_actions)
         self.registry.table_model.modelReset.connect(lambda: self._update_status(totals=False))
+        self.registry.table_model.rowsInserted.connect(lambda *_: self._update_status(totals=False))
 
         from ui.search.search_bar import SearchBar
 
@@ -82,7 +85,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._show_row)
         # The dashboard is home for a committee; a street office (hundreds of thousands of
         # residents) starts on the registry, whose table paints at once.
-        large = registry_counts(ledger).get("residents", 0) > LARGE_COMMUNITY
+        large = ledger.listing.at_least(LARGE_COMMUNITY + 1)  # no count of 500k rows before the window shows
         self.nav.setCurrentRow(self.area_rows["registry" if large else "home"])
         self.nav.setFixedWidth(max(120, self.nav.sizeHintForColumn(0) + 16))
 
@@ -109,7 +112,9 @@ class MainWindow(QMainWindow):
         self.idle_lock.start()
         self._restore_state()
         self._update_actions()
-        self._update_status()
+        # The totals count every resident (~0.1 s at street scale): just after the window shows.
+        self._update_status(totals=False)
+        QTimer.singleShot(STATUS_DELAY_MS, self, self._first_totals)
 
     # --- menus ----------------------------------------------------------------------
 
@@ -178,15 +183,19 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.counts_label, 1)
         bar.addPermanentWidget(self.user_label)
 
+    def _first_totals(self) -> None:
+        if not getattr(self.ledger, "_closed", False):  # closed already (a test, or a quick quit)
+            self._update_status()
+
     def _update_status(self, *, totals: bool = True) -> None:
         """Counts in the status bar; ``totals=False`` only updates the number shown
         (a filter change must not re-count the whole community)."""
-        if totals or not hasattr(self, "_counts"):
+        if totals:
             self._counts = registry_counts(self.ledger)
         self.counts_label.setText(
             self.tr("%1 households · %2 residents · %3 shown")
-            .replace("%1", f"{self._counts.get('households', 0):,}")
-            .replace("%2", f"{self._counts.get('residents', 0):,}")
+            .replace("%1", f"{self._counts['households']:,}" if self._counts else "…")
+            .replace("%2", f"{self._counts['residents']:,}" if self._counts else "…")
             .replace("%3", f"{self.registry.table_model.rowCount():,}"))
 
     def _update_actions(self) -> None:

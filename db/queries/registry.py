@@ -110,6 +110,14 @@ def counts(conn) -> dict[str, int]:
     return out
 
 
+def residents_at_least(conn, n: int) -> bool:
+    """True when at least ``n`` live residents are 在册.  Stops after ``n`` entries of the
+    covering index instead of counting them all (the window's start page depends on it)."""
+    return conn.execute(
+        f"""SELECT count(*) FROM (SELECT 1 FROM residents r INDEXED BY residents_listing
+            WHERE r.status = '在册' AND r.{LIVE} LIMIT ?)""", (int(n),)).fetchone()[0] >= n
+
+
 # --- the residents table (lazy model) -------------------------------------------------
 
 RESIDENT_LIST_COLUMNS: Sequence[str] = (

@@ -60,6 +60,16 @@ def test_default_categories_are_seeded(ledger):
     assert all(c.review_months == 12 for c in cats.values())
 
 
+def test_categories_without_counts_are_the_same_list(ledger, monkeypatch):
+    # A filter list needs the categories only; the 高龄老人 count scans every resident.
+    from db.queries import hardship as q
+
+    monkeypatch.setattr(q, "derived_count", lambda *a: pytest.fail("counted"))
+    plain = ledger.hardship.categories(counted=False)
+    assert [c.code for c in plain][:2] == ["低保", "特困供养"] and len(plain) == 11
+    assert all(c.enrolled == 0 for c in plain)
+
+
 def test_custom_category_and_update(ledger):
     h = ledger.hardship
     cat = h.add_category(code="困境儿童", applies_to="person", review_months=6,

@@ -543,6 +543,16 @@ def test_staff_may_edit_any_grid(reg):
     reg.ledger.grids.add(name="第三网格")
 
 
+def test_listing_at_least_counts_only_current_residents(reg):
+    ledger = reg.ledger
+    assert ledger.listing.at_least(0) and not ledger.listing.at_least(1)
+    first = add_person(reg, "李四", "1980-01-01", male=True)
+    add_person(reg, "王伟", "1970-01-01", male=True, seq=14)
+    assert ledger.listing.at_least(2) and not ledger.listing.at_least(3)
+    ledger.residents.mark_left(first.id)
+    assert ledger.listing.at_least(1) and not ledger.listing.at_least(2)
+
+
 # --- masking in the listing ----------------------------------------------------------------
 
 def _view_full_entries(ledger) -> int:

@@ -162,3 +162,41 @@ def test_hardship_list_filter(town):
     ledger.hardship.enrol(category="低保", household_id=town["h1"].id, status="在册", covered_count=2)
     assert names(ledger.search.find("张", filters=SearchFilters(hardship_category="低保"))) == ["张伟", "张伟明"]
     assert names(ledger.search.find("曾", filters=SearchFilters(hardship_category="低保"))) == []
+
+
+def test_pinyin_households_come_from_the_heads_name(town):
+    # A one-word pinyin query finds households by their head's pinyin or initials from b-tree
+    # ranges; the answer must be the one the FTS prefix query gives.
+    from db.queries import search as sq
+    from neighbourhood.search import _merge
+
+    ledger = town["ledger"]
+    for term in ("zw", "zhangw", "zeng", "oy", "q"):
+        by_head = {h.id for h in ledger.search.find(term) if h.kind == "household"}
+        docids = [d for (d,) in sq.match_docids(ledger.conn, _merge(term_match(term)))]
+        by_fts = {row["id"] for row in sq.households_by_rowid(
+            ledger.conn, [d // 2 for d in docids if d % 2 == 1], where=[], params=[], limit=100)}
+        assert by_head == by_fts, term
+    assert {h.id for h in ledger.search.find("zw") if h.kind == "household"} == {town["h1"].id}
+
+
+def test_mixed_pinyin_respects_filters_and_limit(town):
+    ledger = town["ledger"]
+    find = ledger.search.find
+    assert names(find("zhangwm", filters=SearchFilters(grid_id=town["g1"].id))) == ["张伟明"]
+    assert names(find("zhangwm", filters=SearchFilters(grid_id=town["g2"].id))) == []
+    household = town["h1"]
+    for name in ("张伟民", "张伟敏", "张卫明"):
+        ledger.residents.add(household_id=household.id, name=name)
+    assert set(names(find("zhangwm"))) == {"张伟明", "张伟民", "张伟敏", "张卫明"}
+    assert len(names(find("zhangwm", limit=2))) == 2
+    assert len([h for h in find("12栋", limit=1) if h.kind == "household"]) == 1
+
+
+def test_two_character_and_address_terms_find_residents_and_households_in_one_pass(town):
+    ledger = town["ledger"]
+    hits = ledger.search.find("2单元")
+    assert set(names(hits)) == {"张伟", "张伟明"}
+    assert [h.title for h in hits if h.kind == "household"] == ["12栋2单元301室"]
+    assert names(ledger.search.find("伟明", filters=SearchFilters(age_max=17), today=dt.date(2026, 11, 23))) \
+        == ["张伟明"]

@@ -23,6 +23,9 @@ def window(qtbot, demo_ledger):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    # The status-bar totals are counted just after the window shows; the table's ids arrive in chunks.
+    qtbot.waitUntil(lambda: "…" not in win.counts_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: win.registry.table_model.complete, timeout=5000)
     assert win.nav.currentRow() == win.area_rows["home"]  # the home page opens first
     win.show_area("registry")
     return win
@@ -183,6 +186,16 @@ def test_geometry_is_remembered(qtbot, demo_ledger):
     qtbot.waitExposed(second)
     assert second.registry.splitter.sizes() == sizes, (second.size(), sizes)
     assert second.size().width() == 760
+
+
+def test_status_totals_are_counted_after_the_window_shows(qtbot, demo_ledger):
+    win = MainWindow(demo_ledger)
+    qtbot.addWidget(win)
+    assert "…" in win.counts_label.text()  # nothing counted while the window is built
+    win.show()
+    totals = demo_ledger.counts()
+    qtbot.waitUntil(lambda: f"{totals['households']:,} households · {totals['residents']:,} residents"
+                    in win.counts_label.text(), timeout=5000)
 
 
 def test_status_counts_follow_changes_not_filters(qtbot, window, demo_ledger, monkeypatch):

@@ -74,6 +74,7 @@ def test_table_model_is_lazy(demo_ledger, monkeypatch):
     monkeypatch.setattr(demo_ledger.listing, "rows", lambda ids: requested.append(len(ids)) or original(ids))
     model = ResidentTableModel(demo_ledger)
     model.set_filter()
+    model.load_all()  # the ids arrive in chunks (tests/ui/test_table_chunks.py); rows are the subject here
     total = len(demo_ledger.listing.rowids())
     assert total > PAGE_SIZE  # otherwise the test proves nothing
     assert model.rowCount() == total

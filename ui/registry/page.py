@@ -58,6 +58,7 @@ class RegistryPage(QWidget):
         self.table.doubleClicked.connect(self._table_activated)
         self.table.selectionModel().selectionChanged.connect(lambda *_: emit(self.contextChanged))
         self.table_model.modelReset.connect(self._update_caption)
+        self.table_model.rowsInserted.connect(lambda *_: self._update_caption())  # ids arrive in chunks
 
         self.caption = QLabel()
         self.caption.setStyleSheet("font-weight: bold; padding: 2px 0;")

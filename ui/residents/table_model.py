@@ -19,10 +19,12 @@ from PySide6.QtGui import QBrush, QColor
 from ui.common import age_of
 from ui.signals import emit
 
-PAGE_SIZE = 200
-CACHE_PAGES = 16  # 3,200 rows: a few screens either side of the visible one
-FIRST_CHUNK = 2_000  # ids loaded before the first paint (a few screens; the rest follow)
-FILL_CHUNK = 25_000   # ids per timer tick afterwards (~30 ms at street-office scale)
+PAGE_SIZE = 50     # rows per query: about one screen, so the first paint reads few rows
+CACHE_PAGES = 64  # 3,200 rows: a few screens either side of the visible one
+FIRST_CHUNK = 200  # ids loaded before the first paint (a few screens; the rest follow)
+FILL_CHUNK = 10_000    # ids per timer tick afterwards (~4 ms at street-office scale)
+FILL_START_MS = 50     # the first tick waits for the first paint, so that is not delayed
+FILL_EVERY_MS = 5      # between ticks: the GUI stays responsive while ids arrive
 
 # (key in the display row, English header; translated when shown, as no translator
 # is installed yet when this module is imported)
@@ -46,6 +48,17 @@ RESIDENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROWID_ROLE = Qt.ItemDataRole.UserRole + 2
 HOUSEHOLD_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 
+# Plain ints for data(): a view asks ~10 roles of every painted cell, and Python enum
+# look-ups and comparisons made data() most of the first paint's time.
+_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGNMENT = (int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.TextAlignmentRole))
+_RESIDENT_ID, _ROWID, _HOUSEHOLD_ID = int(RESIDENT_ID_ROLE), int(ROWID_ROLE), int(HOUSEHOLD_ID_ROLE)
+_ROLES = frozenset((_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGNMENT, _RESIDENT_ID, _ROWID, _HOUSEHOLD_ID))
+_KEYS = tuple(key for key, _label in COLUMNS)
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
 
 class ResidentTableModel(QAbstractTableModel):
     """Residents of the current filter (all, a grid, a building or a household)."""
@@ -60,7 +73,6 @@ class ResidentTableModel(QAbstractTableModel):
         self.pages_fetched = 0  # for tests and the benchmark: how often the core was asked
         self._next: tuple[str, int] | None = None
         self._filler = QTimer(self)
-        self._filler.setInterval(5)  # between paints: the GUI stays responsive while ids arrive
         self._filler.timeout.connect(self._fill_chunk)
 
     # --- filter ---------------------------------------------------------------------
@@ -93,7 +105,7 @@ class ResidentTableModel(QAbstractTableModel):
         self._today = _dt.date.today()
         self.endResetModel()
         if self._next is not None:
-            self._filler.start()
+            self._filler.start(FILL_START_MS)
 
     @property
     def complete(self) -> bool:
@@ -109,6 +121,7 @@ class ResidentTableModel(QAbstractTableModel):
         if self._next is None:
             self._filler.stop()
             return
+        self._filler.setInterval(FILL_EVERY_MS)
         ids, self._next = self._ledger.listing.rowids_page(after=self._next, limit=FILL_CHUNK,
                                                            **self._filter)
         if ids:
@@ -168,31 +181,30 @@ class ResidentTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+        role = int(role)
+        if role not in _ROLES or not index.isValid():
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
-                        Qt.ItemDataRole.TextAlignmentRole, RESIDENT_ID_ROLE, ROWID_ROLE, HOUSEHOLD_ID_ROLE):
+        row_no = index.row()
+        if not 0 <= row_no < len(self._ids):
             return None
-        key = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        key = _KEYS[index.column()]
+        if role == _ALIGNMENT:
             # Alignment must not fetch rows: views ask for it for every painted cell anyway.
-            if key in _CENTRED:
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role == ROWID_ROLE:
-            return self._ids[index.row()]
-        row = self.record(index.row())
-        if role == RESIDENT_ID_ROLE:
+            return _CENTRE if key in _CENTRED else _LEFT
+        if role == _ROWID:
+            return self._ids[row_no]
+        row = self.record(row_no)
+        if role == _RESIDENT_ID:
             return row.get("id")
-        if role == HOUSEHOLD_ID_ROLE:
+        if role == _HOUSEHOLD_ID:
             return row.get("household_id")
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             if row.get("status") and row.get("status") != "在册":
                 return QBrush(QColor("#888888"))
             if key == "id_number" and row.get("id_flag"):
                 return QBrush(QColor("#b26a00"))
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if key == "id_number" and row.get("id_flag") == "legacy15":
                 return QCoreApplication.translate("ResidentTableModel", "Old 15-digit ID number")
             if key == "address" and row.get("separated"):

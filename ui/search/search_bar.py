@@ -45,7 +45,7 @@ class SearchBar(QWidget):
             box.setSpecialValueText(special)
         self.hardship = QComboBox()
         self.hardship.addItem(self.tr("All hardship lists"), None)
-        for category in ledger.hardship.categories():
+        for category in ledger.hardship.categories(counted=False):  # counts would scan 500k residents
             if not getattr(category, "derived", False):
                 self.hardship.addItem(category.code, category.code)
         self.party = QCheckBox(self.tr("Party members"))
