@@ -487,5 +487,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle_lock.stop()
+        self.registry.table_model.stop_filling()  # its id filler must not outlive the window's ledger
         self.save_state()
         super().closeEvent(event)

@@ -117,8 +117,12 @@ class ResidentTableModel(QAbstractTableModel):
         while self._next is not None:
             self._fill_chunk()
 
+    def stop_filling(self) -> None:
+        """Stop appending ids (the window closes; the ledger may close next)."""
+        self._filler.stop()
+
     def _fill_chunk(self) -> None:
-        if self._next is None:
+        if self._next is None or getattr(self._ledger, "_closed", False):
             self._filler.stop()
             return
         self._filler.setInterval(FILL_EVERY_MS)
