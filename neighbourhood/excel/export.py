@@ -15,7 +15,8 @@ import pathlib
 from typing import TYPE_CHECKING, Any, Mapping
 
 from neighbourhood.errors import PermissionDenied, ValidationError
-from neighbourhood.excel.kinds import DATE, NUMBER, ROSTER_KINDS, RosterKind, describe_filters
+from neighbourhood.excel.kinds import (DATE, NUMBER, PERIOD_FILTERS, ROSTER_KINDS, RosterKind, describe_filters,
+                                      has_period, period_of)
 from neighbourhood.excel.safety import DANGEROUS_FIRST, NEUTRALISER, display_width
 from neighbourhood.idnumbers import mask_id
 from neighbourhood.jobs import Abort, Cancelled, Progress, never, no_progress
@@ -55,6 +56,11 @@ def export_roster(ledger: "Ledger", kind: str | RosterKind, *, out: str | os.Pat
 
     roster = ROSTER_KINDS[kind] if isinstance(kind, str) else kind
     filters = dict(filters or {})
+    if has_period(roster):
+        # The period actually exported goes into the subtitle and the audit record.
+        filters.update(zip(PERIOD_FILTERS, period_of(filters, today)))
+        if filters["date_from"] > filters["date_to"]:
+            raise ValidationError("起始日期晚于结束日期，请重新选择", field="date_from")
     if full and not ledger.access.can_view_full:
         raise PermissionDenied("您的角色不能导出完整的身份证号和电话号码，请选择脱敏导出。")
     out = pathlib.Path(out)
@@ -144,7 +150,7 @@ def _write_sheet(wb, ws, ledger: "Ledger", roster: RosterKind, filters: Mapping[
 
     community = ledger.community.name
     title = f"{community}{roster.title}" if community else roster.title
-    scope = describe_filters(ledger, filters)
+    scope = describe_filters(ledger, filters, roster)
     masked_note = "身份证号、电话为完整号码，注意保密" if full else "身份证号、电话已脱敏"
     subtitle = f"{scope}　共 {total} {roster.unit}　{masked_note}　导出日期：{today.isoformat()}"
     ws.set_row(0, 30)

@@ -330,58 +330,16 @@ def apply_import(ledger: "Ledger", plan: ImportPlan, *, progress: Progress = no_
     places = _Places(ledger)
     writer = ledger.writer
     today = (plan.options.today or _dt.date.today()).isoformat()
-    added = updated = households_added = buildings_added = 0
-    new_buildings: dict[tuple[str, str], str] = {}
-    heads: dict[str, str | None] = {}
     try:
         if ledger.path is not None and plan.rows:
             # A consistent copy before a bulk change, as before migrations and syncs.
             from neighbourhood.backups import backup
             backup(ledger.conn, ledger.path, kind="before")
-        with ledger.operation(f"导入花名册 {plan.table.path.name}（{total} 行）"):
-            for n, row in enumerate(accepted):
-                if n % 200 == 0:
-                    checkpoint(abort)
-                    progress(n, total, "正在写入…")
-                values = {k: row.values[k] for k in _RESIDENT_FIELDS if k in row.values}
-                if "id_number" in row.values:
-                    values["id_flag"] = row.values.get("id_flag")
-                if row.action == UPDATE:
-                    changes = {k: val for k, val in values.items() if val is not None}
-                    if "name" in changes:
-                        changes["name_pinyin"], changes["name_initials"] = name_pinyin(changes["name"])
-                    writer.update("residents", row.existing_id, changes)
-                    updated += 1
-                    continue
-                grid_id, (bkey, entrance, unit) = row.grid_id, row.address
-                building_id = places.by_grid.get((grid_id, bkey)) or new_buildings.get((grid_id, bkey))
-                if building_id is None:
-                    access.require_staff()
-                    building_id = writer.insert("buildings", dict(
-                        grid_id=grid_id, name=v.building_name(bkey), sort_no=_sort_no(bkey)))
-                    new_buildings[(grid_id, bkey)] = building_id
-                    buildings_added += 1
-                found = places.households.get((building_id, entrance, unit))
-                if found is None:
-                    hh = {"building_id": building_id, "entrance": entrance, "unit": unit}
-                    hh.update({k: row.values.get(k) for k in _HOUSEHOLD_FIELDS if row.values.get(k)})
-                    household_id = writer.insert("households", hh)
-                    found = (household_id, None)
-                    places.households[(building_id, entrance, unit)] = found
-                    households_added += 1
-                household_id = found[0]
-                values["name_pinyin"], values["name_initials"] = name_pinyin(values["name"])
-                values["household_id"] = household_id
-                values["residence_status"] = values.get("residence_status") or "户籍"
-                resident_id = writer.insert("residents", values)
-                writer.insert("resident_events", dict(resident_id=resident_id, kind="登记",
-                                                      event_date=today, to_household_id=household_id,
-                                                      reason="表格导入"))
-                if values.get("relation") == "户主" and not heads.get(household_id, found[1]):
-                    writer.update("households", household_id, {"head_resident_id": resident_id})
-                    heads[household_id] = resident_id
-                added += 1
+        with ledger.operation(f"导入花名册 {plan.table.path.name}（{total} 行）"), writer.bulk():
+            counts = _write_plan(ledger, accepted, places, today, name_pinyin, progress, abort)
             checkpoint(abort)
+            progress(total, total, "正在记录审计和更新搜索索引…")
+        added, updated, households_added, buildings_added = counts
     except (Cancelled, LedgerError):
         raise
     except Exception as exc:
@@ -394,6 +352,94 @@ def apply_import(ledger: "Ledger", plan: ImportPlan, *, progress: Progress = no_
     progress(total, total, "导入完成")
     return ImportResult(added, updated, households_added, buildings_added, plan.count(SKIP),
                         plan.count(ERROR))
+
+
+_CHUNK = 5000       # rows per executemany between Cancel checks
+
+
+def _write_plan(ledger: "Ledger", accepted: list[RowResult], places: _Places, today: str,
+                name_pinyin, progress: Progress, abort: Abort) -> tuple[int, int, int, int]:
+    """Write the accepted rows (inside the caller's operation and bulk block); returns
+    (added, updated, households added, buildings added).
+
+    New buildings, households, residents and their 登记 events are prepared in Python,
+    then inserted table by table with ``insert_many``; a new household gets its 户主
+    directly (head_resident_id has no FK, so the resident's id can be chosen first).
+    """
+    from db.writes import new_id
+
+    access, writer = ledger.access, ledger.writer
+    total = len(accepted)
+    new_buildings: dict[tuple[str, str], str] = {}
+    building_rows: list[dict[str, Any]] = []
+    household_rows: dict[tuple[str, str, str], dict[str, Any]] = {}
+    resident_rows: list[dict[str, Any]] = []
+    event_rows: list[dict[str, Any]] = []
+    head_updates: dict[str, str] = {}             # existing household without a head → new 户主
+    updates: list[RowResult] = []
+    for row in accepted:
+        if row.action == UPDATE:
+            updates.append(row)
+            continue
+        values = {k: row.values[k] for k in _RESIDENT_FIELDS if k in row.values}
+        if "id_number" in row.values:
+            values["id_flag"] = row.values.get("id_flag")
+        grid_id, (bkey, entrance, unit) = row.grid_id, row.address
+        building_id = places.by_grid.get((grid_id, bkey)) or new_buildings.get((grid_id, bkey))
+        if building_id is None:
+            access.require_staff()
+            building_id = new_id()
+            building_rows.append(dict(id=building_id, grid_id=grid_id, name=v.building_name(bkey),
+                                      sort_no=_sort_no(bkey)))
+            new_buildings[(grid_id, bkey)] = building_id
+        resident_id = new_id()
+        is_head = values.get("relation") == "户主"
+        found = places.households.get((building_id, entrance, unit))
+        if found is None:
+            hh = household_rows.get((building_id, entrance, unit))
+            if hh is None:
+                hh = {"id": new_id(), "building_id": building_id, "entrance": entrance, "unit": unit,
+                      "head_resident_id": None}
+                hh.update({k: row.values.get(k) for k in _HOUSEHOLD_FIELDS if row.values.get(k)})
+                household_rows[(building_id, entrance, unit)] = hh
+            household_id = hh["id"]
+            if is_head and not hh["head_resident_id"]:
+                hh["head_resident_id"] = resident_id
+        else:
+            household_id = found[0]
+            if is_head and not found[1] and household_id not in head_updates:
+                head_updates[household_id] = resident_id
+        values["id"] = resident_id
+        values["name_pinyin"], values["name_initials"] = name_pinyin(values["name"])
+        values["household_id"] = household_id
+        values["residence_status"] = values.get("residence_status") or "户籍"
+        resident_rows.append(values)
+        event_rows.append(dict(resident_id=resident_id, kind="登记", event_date=today,
+                               to_household_id=household_id, reason="表格导入"))
+    checkpoint(abort)
+    writer.insert_many("buildings", building_rows)
+    writer.insert_many("households", list(household_rows.values()))
+    done = 0
+    for start in range(0, len(resident_rows), _CHUNK):
+        checkpoint(abort)
+        progress(done, total, "正在写入…")
+        writer.insert_many("residents", resident_rows[start:start + _CHUNK])
+        writer.insert_many("resident_events", event_rows[start:start + _CHUNK])
+        done += len(resident_rows[start:start + _CHUNK])
+    for household_id, resident_id in head_updates.items():
+        writer.update("households", household_id, {"head_resident_id": resident_id})
+    for n, row in enumerate(updates):
+        if n % 200 == 0:
+            checkpoint(abort)
+            progress(done + n, total, "正在写入…")
+        values = {k: row.values[k] for k in _RESIDENT_FIELDS if k in row.values}
+        if "id_number" in row.values:
+            values["id_flag"] = row.values.get("id_flag")
+        changes = {k: val for k, val in values.items() if val is not None}
+        if "name" in changes:
+            changes["name_pinyin"], changes["name_initials"] = name_pinyin(changes["name"])
+        writer.update("residents", row.existing_id, changes)
+    return len(resident_rows), len(updates), len(household_rows), len(building_rows)
 
 
 def _sort_no(key: str) -> int:
