@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 from db.queries import rosters as q
 from neighbourhood.errors import LedgerError
 from neighbourhood.excel import values as v
+from neighbourhood.excel.fastcheck import quick_fields
 from neighbourhood.excel.mapping import FIELDS_BY_KEY, mapping_problems
 from neighbourhood.excel.reader import Table
 from neighbourhood.excel.safety import ExcelFileError
@@ -167,6 +168,7 @@ def validate_import(ledger: "Ledger", table: Table, mapping: Mapping[int, str], 
     if problems:
         raise ExcelFileError("；".join(problems))
     today = options.today or _dt.date.today()
+    today_iso = today.isoformat()
     started = time.monotonic()
     access = ledger.access
     places = _Places(ledger)
@@ -198,7 +200,14 @@ def validate_import(ledger: "Ledger", table: Table, mapping: Mapping[int, str], 
             if field in _RAW_FIELDS:
                 raw[field] = v.text(cell) if isinstance(cell, str) else (None if cell == "" else cell)
             elif field in _DATE_FIELDS:
-                raw[field] = v.date(cell)
+                # Birth dates repeat too (a few thousand distinct days): parse each once.
+                key = ("#date", cell)
+                try:
+                    raw[field] = cache[key]
+                except KeyError:
+                    raw[field] = cache[key] = v.date(cell)
+                except TypeError:
+                    raw[field] = v.date(cell)
             else:
                 # Sex, relation, grid, ethnicity… repeat on every row: clean each distinct value once.
                 key = (field, cell)
@@ -208,8 +217,8 @@ def validate_import(ledger: "Ledger", table: Table, mapping: Mapping[int, str], 
                     raw[field] = cache[key] = v.variant(field, v.text(cell))
                 except TypeError:       # an unhashable cell value
                     raw[field] = v.variant(field, v.text(cell))
-        _validate_row(result, raw, mapped, today)
-        _place_row(result, raw, places, options, access, last_address)
+        _validate_row(result, raw, mapped, today, today_iso)
+        _place_row(result, raw, places, options, access, last_address, cache)
         if result.address:
             last_address = (result.grid_id, result.address)
         _duplicates(result, seen, existing, options)
@@ -221,11 +230,16 @@ def validate_import(ledger: "Ledger", table: Table, mapping: Mapping[int, str], 
     return ImportPlan(table, dict(mapping), options, rows)
 
 
-def _validate_row(result: RowResult, raw: dict[str, Any], mapped: set[str], today: _dt.date) -> None:
+def _validate_row(result: RowResult, raw: dict[str, Any], mapped: set[str], today: _dt.date,
+                  today_iso: str) -> None:
     fields = {k: raw[k] for k in _RESIDENT_FIELDS if k in raw}
     if "name" not in fields or not fields.get("name"):
         fields["name"] = fields.get("name") or ""
-    clean, problems = check_fields(fields, today=today)
+    clean = quick_fields(fields, today_iso)         # the plainly valid row, ~5× faster
+    if clean is not None:
+        problems: dict[str, str] = {}
+    else:
+        clean, problems = check_fields(fields, today=today)
     for key, label in (("id_number", "身份证号"), ("phone", "电话")):
         if isinstance(fields.get(key), str) and "*" in fields[key]:
             # A masked roster (110105********0021) cannot bring numbers back.
@@ -243,7 +257,7 @@ def _validate_row(result: RowResult, raw: dict[str, Any], mapped: set[str], toda
 
 
 def _place_row(result: RowResult, raw: dict[str, Any], places: _Places, options: ImportOptions,
-               access, last_address) -> None:
+               access, last_address, cache: dict) -> None:
     grid_name = raw.get("grid")
     grid_id = options.grid_id
     if grid_name:
@@ -252,7 +266,13 @@ def _place_row(result: RowResult, raw: dict[str, Any], places: _Places, options:
             result.problems["grid"] = f"网格“{grid_name}”不存在，请先在系统中建立，或改为已有网格的名称"
             return
     if "address" in raw:
-        address = v.parse_address(raw.get("address"))
+        text = raw.get("address")
+        try:            # members of a household share the address: parse it once
+            address = cache[("#address", text)]
+        except KeyError:
+            address = cache[("#address", text)] = v.parse_address(text)
+        except TypeError:
+            address = v.parse_address(text)
         if address is None and raw.get("address"):
             result.problems["address"] = (f"无法识别住址“{raw['address']}”，请写成“12栋2单元301室”"
                                           "或“12-2-301”的形式")
