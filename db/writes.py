@@ -222,7 +222,10 @@ class Writer:
                 row.setdefault("deleted_at", None)
                 stamped.append(row)
             ids = [row["id"] for row in stamped]
-            before = self.db.execute(f"SELECT max(rowid) FROM [{table}]").fetchone()[0] or 0
+            try:
+                before = self.db.execute(f"SELECT max(rowid) FROM [{table}]").fetchone()[0] or 0
+            except Exception:       # a WITHOUT ROWID table: read the rows back by id
+                before = None
             # Rows with the same columns go in one executemany (usually all of them).
             groups: dict[tuple[str, ...], list[tuple]] = {}
             for row in stamped:
@@ -235,14 +238,15 @@ class Writer:
                 self._record(Write(table, record_id, "insert", None, new))
             return ids
 
-    def _rows_after(self, table: str, rowid: int, ids: list[str]) -> list[dict[str, Any]]:
+    def _rows_after(self, table: str, rowid: int | None, ids: list[str]) -> list[dict[str, Any]]:
         """The rows just inserted, as stored, in ``ids`` order."""
-        # New rows got the rowids after the old maximum, in insert order: one range scan.
-        cur = self.db.execute(f"SELECT * FROM [{table}] WHERE rowid > ? ORDER BY rowid", [rowid])
-        names = [d[0] for d in cur.description]
-        rows = [dict(zip(names, r)) for r in cur.fetchall()]
-        if len(rows) == len(ids) and all(r["id"] == i for r, i in zip(rows, ids)):
-            return rows
+        if rowid is not None:
+            # New rows got the rowids after the old maximum, in insert order: one range scan.
+            cur = self.db.execute(f"SELECT * FROM [{table}] WHERE rowid > ? ORDER BY rowid", [rowid])
+            names = [d[0] for d in cur.description]
+            rows = [dict(zip(names, r)) for r in cur.fetchall()]
+            if len(rows) == len(ids) and all(r["id"] == i for r, i in zip(rows, ids)):
+                return rows
         by_id: dict[str, dict[str, Any]] = {}
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start:start + _CHUNK]
