@@ -161,3 +161,14 @@ def test_bulk_needs_an_operation(pair):
     # insert_many alone opens its own operation and runs the hooks at its end.
     bulk.writer.insert_many("households", HOUSEHOLDS[:1])
     assert [e[2] for e in _entries(bulk)][-1] == "h1"
+
+
+def test_insert_changes_shortcut_matches_the_general_form():
+    from db.writes import Write
+
+    new = {"id": "u1", "username": "li", "password_hash": "secret", "notes": None, "active": 1,
+           "created_at": "t", "updated_at": "t", "updated_by": "x", "deleted_at": None}
+    shortcut = audit.changes_of(Write("users", "u1", "insert", None, new))
+    general = audit.changes_of(Write("users", "u1", "insert", {}, new))   # old={} takes the general path
+    assert shortcut == general
+    assert shortcut["password_hash"] == ["***", "***"] and "notes" not in shortcut
