@@ -172,3 +172,17 @@ def test_insert_changes_shortcut_matches_the_general_form():
     general = audit.changes_of(Write("users", "u1", "insert", {}, new))   # old={} takes the general path
     assert shortcut == general
     assert shortcut["password_hash"] == ["***", "***"] and "notes" not in shortcut
+
+
+def test_bulk_restores_the_page_cache_and_the_collector(pair):
+    import gc
+
+    _, bulk = pair
+    before = bulk.conn.execute("PRAGMA cache_size").fetchone()[0]
+    with pytest.raises(ValueError):
+        with bulk.operation("导入"), bulk.writer.bulk():
+            assert not gc.isenabled()
+            bulk.writer.insert_many("households", HOUSEHOLDS)
+            raise ValueError
+    assert gc.isenabled()
+    assert bulk.conn.execute("PRAGMA cache_size").fetchone()[0] == before
