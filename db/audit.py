@@ -12,7 +12,7 @@ import hashlib
 import json
 from typing import Any, Iterable
 
-from db.writes import Actor, Write
+from db.writes import _STAMP_COLUMNS, Actor, Write
 
 GENESIS = "0" * 64
 # Tables whose writes are not audited field by field (the trail itself, caches).
@@ -21,8 +21,8 @@ UNAUDITED = {"audit_log", "settings"}
 _REDACTED_FIELDS = {"password_hash", "wrapped_key"}
 
 
-def _canonical(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+# One encoder, built once: json.dumps() with options builds a new one per call.
+_canonical = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str).encode
 
 
 def entry_hash(prev_hash: str, at: str, user_id: str | None, username: str | None,
@@ -51,7 +51,37 @@ def append(conn, *, at: str, actor: Actor, action: str, table_name: str | None =
     return digest
 
 
+def append_many(conn, entries: list[tuple[str, Actor, str, str | None, str | None, dict[str, Any] | None]]
+                ) -> str | None:
+    """Append ``(at, actor, action, table_name, record_id, changes)`` entries in order, in the
+    caller's transaction, with one ``executemany``; the same chain as calling :func:`append`
+    for each.  Returns the last hash (None when there was nothing to append)."""
+    if not entries:
+        return None
+    prev = _last_hash(conn)
+    rows = []
+    sha256 = hashlib.sha256
+    canonical = _canonical
+    for at, actor, action, table_name, record_id, changes in entries:
+        changes_json = canonical(changes) if changes is not None else None
+        # Inlined entry_hash(): the same payload, without a call per entry.
+        payload = canonical([prev, at, actor.user_id, actor.username, action, table_name, record_id,
+                             changes_json])
+        digest = sha256(payload.encode("utf-8")).hexdigest()
+        rows.append((at, actor.user_id, actor.username, action, table_name, record_id, changes_json,
+                     prev, digest))
+        prev = digest
+    conn.executemany(
+        "INSERT INTO audit_log (at, user_id, username, action, table_name, record_id, changes,"
+        " prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    return prev
+
+
 def changes_of(write: Write) -> dict[str, list[Any]]:
+    if write.old is None and write.new is not None:
+        # An insert: every set field, from nothing (what Write.changed gives, built directly).
+        return {k: (["***", "***"] if k in _REDACTED_FIELDS else [None, v])
+                for k, v in write.new.items() if v is not None and k not in _STAMP_COLUMNS}
     out: dict[str, list[Any]] = {}
     for field, (old, new) in write.changed.items():
         if field in _REDACTED_FIELDS:
@@ -68,6 +98,11 @@ def make_hook(conn):
             return
         append(conn, at=now, actor=actor, action=write.action, table_name=write.table,
                record_id=write.record_id, changes=changes_of(write))
+
+    def many(writes: list[Write], actor: Actor, now: str) -> None:
+        append_many(conn, [(now, actor, w.action, w.table, w.record_id, changes_of(w))
+                           for w in writes if w.table not in UNAUDITED])
+    hook.many = many
     return hook
 
 

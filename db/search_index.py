@@ -102,6 +102,48 @@ def _put_fresh(rows, offset, tri, uni) -> None:
                     " ".join(t[::-1] for t in (_digits(id_number), _digits(phone)) if t)))
 
 
+def _chunks(ids, size: int = 500):
+    ids = list(ids)
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+def _index_in(conn, indexer, column: str, ids) -> None:
+    for chunk in _chunks(ids):
+        indexer(conn, f"{column} IN ({','.join('?' * len(chunk))})", tuple(chunk))
+
+
+def index_writes(conn, writes: list[Write]) -> None:
+    """Re-index what a list of writes touched, each document once (the bulk form of the hook)."""
+    residents: set[str] = set()          # resident documents
+    households: set[str] = set()         # household documents
+    heads_of: set[str] = set()           # residents whose household document shows them
+    members_of: set[str] = set()         # households whose residents' documents change
+    buildings: set[str] = set()
+    for write in writes:
+        changed = set(write.changed) if write.action != "insert" else None
+        if write.table == "residents":
+            if changed is None or changed & _RESIDENT_FIELDS:
+                residents.add(write.record_id)
+                heads_of.add(write.record_id)
+        elif write.table == "households":
+            if changed is None or changed & _HOUSEHOLD_FIELDS:
+                households.add(write.record_id)
+                if changed is not None and changed & {"entrance", "unit", "building_id", "deleted_at"}:
+                    members_of.add(write.record_id)
+        elif write.table == "buildings":
+            if changed is not None and changed & _BUILDING_FIELDS:
+                buildings.add(write.record_id)
+    for chunk in _chunks(heads_of):
+        households.update(r[0] for r in conn.execute(
+            f"SELECT id FROM households WHERE head_resident_id IN ({','.join('?' * len(chunk))})", chunk))
+    _index_in(conn, index_residents, "r.id", residents)
+    _index_in(conn, index_residents, "r.household_id", members_of)
+    _index_in(conn, index_residents, "h.building_id", buildings)
+    _index_in(conn, index_households, "h.id", households)
+    _index_in(conn, index_households, "h.building_id", buildings)
+
+
 def make_hook(conn):
     """Writer hook: re-index what a write touched (same transaction)."""
     def hook(write: Write, _actor, _now) -> None:
@@ -120,4 +162,5 @@ def make_hook(conn):
             if changed is not None and changed & _BUILDING_FIELDS:
                 index_households(conn, "h.building_id = ?", (write.record_id,))
                 index_residents(conn, "h.building_id = ?", (write.record_id,))
+    hook.many = lambda writes, _actor, _now: index_writes(conn, writes)
     return hook

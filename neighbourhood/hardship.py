@@ -185,8 +185,8 @@ class Hardship:
 
     # --- reading enrolments --------------------------------------------------------------
 
-    def _rows(self, rows: list[dict[str, Any]]) -> list[Enrolment]:
-        full = self._full()
+    def _rows(self, rows: list[dict[str, Any]], raw: bool = False) -> list[Enrolment]:
+        full = raw or self._full()
         return [Enrolment.from_row(mask_row(row, full=full)) for row in rows]
 
     def get(self, enrolment_id: str) -> Enrolment:
@@ -196,9 +196,9 @@ class Hardship:
         return self._rows([row])[0]
 
     def _derived(self, category: Category, *, today: _dt.date, grid_id: str | None = None,
-                 household_id: str | None = None) -> list[Enrolment]:
+                 household_id: str | None = None, raw: bool = False) -> list[Enrolment]:
         born = years_before(today, category.min_age or 80).isoformat()
-        full = self._full()
+        full = raw or self._full()
         out = []
         for row in q.derived_rows(self.conn, born_on_or_before=born, grid_id=grid_id,
                                   household_id=household_id):
@@ -218,8 +218,11 @@ class Hardship:
     def list(self, *, category: str | None = None, grid_id: str | None = None,
              status: str | Iterable[str] | None = None, review: str | None = None,
              within_days: int = 30, household_id: str | None = None, resident_id: str | None = None,
-             today: _dt.date | None = None) -> list[Enrolment]:
+             today: _dt.date | None = None, raw: bool = False) -> list[Enrolment]:
         """Enrolments filtered; one query.
+
+        ``raw``: ID numbers and phones unmasked whatever the user may see — only for
+        callers that mask on their own (the roster writer), never for display.
 
         ``category``: code or id (a derived category lists the qualifying residents).
         ``status``: one or several of :data:`STATUSES`.  ``review``: 'due' (在册, next review
@@ -232,7 +235,7 @@ class Hardship:
         if cat is not None and cat.derived:
             if review or (status and ENROLLED not in ((status,) if isinstance(status, str) else status)):
                 return []
-            return self._derived(cat, today=today, grid_id=grid_id, household_id=household_id)
+            return self._derived(cat, today=today, grid_id=grid_id, household_id=household_id, raw=raw)
         review_before = None
         if review == "due":
             review_before = (today + _dt.timedelta(days=within_days + 1)).isoformat()
@@ -242,7 +245,7 @@ class Hardship:
             raise ValueError(f"review must be 'due', 'overdue' or None, not {review!r}")
         return self._rows(q.enrolments(self.conn, category_id=cat.id if cat else None, grid_id=grid_id,
                                        status=status, review_before=review_before,
-                                       household_id=household_id, resident_id=resident_id))
+                                       household_id=household_id, resident_id=resident_id), raw=raw)
 
     def household_enrolments(self, household_id: str, *, include_closed: bool = True,
                              include_derived: bool = True, today: _dt.date | None = None) -> list[Enrolment]:

@@ -112,3 +112,46 @@ def household_addresses(conn) -> dict[tuple[str, str, str], tuple[str, str | Non
     return {(b, e, u): (hid, head) for hid, b, e, u, head in conn.execute(
         "SELECT id, building_id, entrance, unit, head_resident_id FROM households"
         " WHERE deleted_at IS NULL AND status = '在册'")}
+
+
+# --- the visit log (走访记录台账) ----------------------------------------------------------
+
+# Columns of visit_log_rows, in this order.
+VISIT_LOG_COLUMNS = ("visit_date", "building_name", "entrance", "unit", "grid_name", "visitors",
+                     "visit_type", "channel", "met", "situation", "difficulties", "requests",
+                     "needs", "nobody_home", "next_visit_date", "household_id")
+
+_VISIT_LOG_WHERE = """v.deleted_at IS NULL AND v.visit_date >= ? AND v.visit_date <= ?
+    AND (? IS NULL OR coalesce(v.grid_id, b.grid_id) = ?) AND (? IS NULL OR h.building_id = ?)"""
+
+
+def visit_log_rows(conn, *, date_from: str, date_to: str, grid_id: str | None = None,
+                   building_id: str | None = None) -> Iterator[tuple]:
+    """Visits with ``date_from <= visit_date <= date_to`` (inclusive, ISO dates), by date and
+    address: tuples of VISIT_LOG_COLUMNS (visitors, residents met and needs joined with '、')."""
+    sql = f"""SELECT v.visit_date, b.name, h.entrance, h.unit, g.name,
+        (SELECT group_concat(name, '、') FROM (SELECT vv.name FROM visit_visitors vv
+          WHERE vv.visit_id = v.id AND vv.deleted_at IS NULL ORDER BY vv.sort_no)),
+        v.visit_type, v.channel,
+        (SELECT group_concat(name, '、') FROM (SELECT r.name FROM visit_residents vr
+          JOIN residents r ON r.id = vr.resident_id
+          WHERE vr.visit_id = v.id AND vr.deleted_at IS NULL ORDER BY r.birth_date)),
+        v.situation, v.difficulties, v.requests,
+        (SELECT group_concat(what, '；') FROM (SELECT n.what FROM visit_needs n
+          WHERE n.visit_id = v.id AND n.deleted_at IS NULL ORDER BY n.sort_no, n.created_at)),
+        v.nobody_home, v.next_visit_date, h.id
+      FROM visits v JOIN households h ON h.id = v.household_id
+      JOIN buildings b ON b.id = h.building_id
+      LEFT JOIN grids g ON g.id = coalesce(v.grid_id, b.grid_id)
+      WHERE {_VISIT_LOG_WHERE}
+      ORDER BY v.visit_date, coalesce(v.start_time, ''), g.sort_no, b.sort_no, b.name, h.entrance,
+               length(h.unit), h.unit"""
+    yield from conn.execute(sql, (date_from, date_to, grid_id, grid_id, building_id, building_id))
+
+
+def visit_log_count(conn, *, date_from: str, date_to: str, grid_id: str | None = None,
+                    building_id: str | None = None) -> int:
+    return conn.execute(
+        f"""SELECT count(*) FROM visits v JOIN households h ON h.id = v.household_id
+            JOIN buildings b ON b.id = h.building_id WHERE {_VISIT_LOG_WHERE}""",
+        (date_from, date_to, grid_id, grid_id, building_id, building_id)).fetchone()[0]

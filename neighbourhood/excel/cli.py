@@ -21,6 +21,8 @@ def add_arguments(subparsers) -> None:
     exp.add_argument("--out", required=True, type=pathlib.Path, help="输出文件（.xlsx）")
     exp.add_argument("--grid", help="只导出此网格（网格名称）")
     exp.add_argument("--building", help="只导出此楼栋（楼栋名称，可与 --grid 同用）")
+    exp.add_argument("--from", dest="date_from", help="期间起始日期（含），如 2024-01-01；用于走访记录等按期间的台账")
+    exp.add_argument("--to", dest="date_to", help="期间结束日期（含），如 2024-01-31；默认今天")
     exp.add_argument("--full", action="store_true",
                      help="导出完整身份证号和电话（需要有权限的 --user；会记入审计记录）")
     exp.add_argument("path", type=pathlib.Path, nargs="?", help="数据库文件（默认 --db 或用户数据目录）")
@@ -75,6 +77,7 @@ def _console_progress(done: int, total: int, text: str = "") -> None:
 def cmd_export_roster(args: argparse.Namespace) -> int:
     from neighbourhood.excel.export import export_roster
     from neighbourhood.excel.kinds import ROSTER_KINDS
+    from neighbourhood.excel.values import date as parse_date
 
     if args.kind not in ROSTER_KINDS:
         print(f"错误：未知花名册种类“{args.kind}”，可选：{', '.join(ROSTER_KINDS)}", file=sys.stderr)
@@ -84,6 +87,14 @@ def cmd_export_roster(args: argparse.Namespace) -> int:
         filters = {"grid_id": grid_id}
         if args.building:
             filters["building_id"] = _building_id(ledger, args.building, grid_id)
+        for key in ("date_from", "date_to"):
+            value = getattr(args, key, None)
+            if value:
+                day = parse_date(value)
+                if not (isinstance(day, str) and len(day) == 10):
+                    print(f"错误：无法识别日期“{value}”，请写成 2024-01-05 的形式", file=sys.stderr)
+                    return 2
+                filters[key] = day
         result = export_roster(ledger, args.kind, out=args.out, filters=filters, full=args.full,
                                progress=_console_progress)
     if sys.stderr.isatty():

@@ -15,7 +15,8 @@ import pathlib
 from typing import TYPE_CHECKING, Any, Mapping
 
 from neighbourhood.errors import PermissionDenied, ValidationError
-from neighbourhood.excel.kinds import DATE, NUMBER, ROSTER_KINDS, RosterKind, describe_filters
+from neighbourhood.excel.kinds import (DATE, NUMBER, PERIOD_FILTERS, ROSTER_KINDS, RosterKind, describe_filters,
+                                      has_period, period_of)
 from neighbourhood.excel.safety import DANGEROUS_FIRST, NEUTRALISER, display_width
 from neighbourhood.idnumbers import mask_id
 from neighbourhood.jobs import Abort, Cancelled, Progress, never, no_progress
@@ -55,6 +56,11 @@ def export_roster(ledger: "Ledger", kind: str | RosterKind, *, out: str | os.Pat
 
     roster = ROSTER_KINDS[kind] if isinstance(kind, str) else kind
     filters = dict(filters or {})
+    if has_period(roster):
+        # The period actually exported goes into the subtitle and the audit record.
+        filters.update(zip(PERIOD_FILTERS, period_of(filters, today)))
+        if filters["date_from"] > filters["date_to"]:
+            raise ValidationError("起始日期晚于结束日期，请重新选择", field="date_from")
     if full and not ledger.access.can_view_full:
         raise PermissionDenied("您的角色不能导出完整的身份证号和电话号码，请选择脱敏导出。")
     out = pathlib.Path(out)
@@ -144,7 +150,7 @@ def _write_sheet(wb, ws, ledger: "Ledger", roster: RosterKind, filters: Mapping[
 
     community = ledger.community.name
     title = f"{community}{roster.title}" if community else roster.title
-    scope = describe_filters(ledger, filters)
+    scope = describe_filters(ledger, filters, roster)
     masked_note = "身份证号、电话为完整号码，注意保密" if full else "身份证号、电话已脱敏"
     subtitle = f"{scope}　共 {total} {roster.unit}　{masked_note}　导出日期：{today.isoformat()}"
     ws.set_row(0, 30)
@@ -161,7 +167,7 @@ def _write_sheet(wb, ws, ledger: "Ledger", roster: RosterKind, filters: Mapping[
     # Per column: (kind, format, masker); kind 0 text, 1 date, 2 number.
     plan = []
     for column in columns:
-        masker = None if full else {"id": mask_id, "phone": mask_phone}.get(column.mask or "")
+        masker = None if full else {"id": _mask_id, "phone": _mask_phone}.get(column.mask or "")
         if column.type == DATE:
             plan.append((1, fmt["date"], None))
         elif column.type == NUMBER:
@@ -228,6 +234,21 @@ def _write_sheet(wb, ws, ledger: "Ledger", roster: RosterKind, filters: Mapping[
     for c, w in enumerate(widths):
         ws.set_column(c, c, min(w, MAX_WIDTH))
     return r - header_row
+
+
+def _mask_id(text: str) -> str:
+    """``mask_id`` for the stored (normalised) 18-character number without its general
+    cleaning, which cost more than the cell write; anything else goes to ``mask_id``."""
+    if len(text) == 18 and text.isascii() and text[:17].isdigit() and (text[17].isdigit() or text[17] == "X"):
+        return text[:6] + "********" + text[14:]
+    return mask_id(text)
+
+
+def _mask_phone(text: str) -> str:
+    """``mask_phone`` for a stored 11-digit mobile (no full phone check); else ``mask_phone``."""
+    if len(text) == 11 and text.isascii() and text.isdigit() and text[0] == "1" and text[1] in "3456789":
+        return text[:3] + "****" + text[7:]
+    return mask_phone(text)
 
 
 def _parse_iso(fromiso, value: Any) -> _dt.date | None:

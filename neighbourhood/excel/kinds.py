@@ -67,13 +67,37 @@ def register(kind: RosterKind) -> RosterKind:
     return kind
 
 
-def describe_filters(ledger: "Ledger", filters: Mapping[str, Any]) -> str:
-    """A short Chinese description of the filters for the subtitle ('第一网格 3栋')."""
+PERIOD_FILTERS = ("date_from", "date_to")
+
+
+def period_of(filters: Mapping[str, Any], today: _dt.date | None = None) -> tuple[str, str]:
+    """The (from, to) ISO dates, both inclusive, of a period roster; default: this month so far."""
+    today = today or _dt.date.today()
+
+    def iso(value: Any, default: _dt.date) -> str:
+        if not value:
+            return default.isoformat()
+        return value.isoformat() if isinstance(value, _dt.date) else str(value)[:10]
+    return iso(filters.get("date_from"), today.replace(day=1)), iso(filters.get("date_to"), today)
+
+
+def has_period(kind: "RosterKind") -> bool:
+    return all(f in kind.filters for f in PERIOD_FILTERS)
+
+
+def describe_filters(ledger: "Ledger", filters: Mapping[str, Any], kind: "RosterKind | None" = None) -> str:
+    """A short Chinese description of the filters for the subtitle ('第一网格 3栋'), with the
+    period of a period roster ('第一网格 2024-01-01至2024-01-31')."""
     if filters.get("building_id"):
-        return q.building_label(ledger.conn, filters["building_id"]) or ""
-    if filters.get("grid_id"):
-        return q.grid_name(ledger.conn, filters["grid_id"]) or ""
-    return "全部网格"
+        scope = q.building_label(ledger.conn, filters["building_id"]) or ""
+    elif filters.get("grid_id"):
+        scope = q.grid_name(ledger.conn, filters["grid_id"]) or ""
+    else:
+        scope = "全部网格"
+    if kind is not None and has_period(kind):
+        date_from, date_to = period_of(filters)
+        scope += f"　{date_from}至{date_to}"
+    return scope
 
 
 # --- the registry rosters ----------------------------------------------------------

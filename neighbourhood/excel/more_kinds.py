@@ -4,11 +4,11 @@ same rules (grid scope, masking, overdue) apply as on screen.
 """
 from __future__ import annotations
 
-import contextlib
-import dataclasses
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
-from neighbourhood.excel.kinds import DATE, NUMBER, Column, RosterKind, register
+from db.queries import rosters as q
+from neighbourhood.excel.kinds import DATE, NUMBER, Column, RosterKind, period_of, register
+from neighbourhood.records import address_of
 
 if TYPE_CHECKING:
     from neighbourhood.ledger import Ledger
@@ -18,22 +18,11 @@ def _yuan(fen: int | None) -> float | None:
     return None if fen is None else fen / 100
 
 
-@contextlib.contextmanager
-def _unmasked(ledger: "Ledger") -> Iterator[None]:
-    """Raw values from the service: the roster writer masks them itself (unless the
-    export is full *and* allowed), so masking twice would garble '138****0001'."""
-    access, show = ledger.access, ledger.listing.show_full
-    ledger.access = dataclasses.replace(access, can_view_full=True)
-    ledger.listing.show_full = True
-    try:
-        yield
-    finally:
-        ledger.access, ledger.listing.show_full = access, show
-
-
 def _enrolments(ledger: "Ledger", filters: Mapping[str, Any], code: str) -> list[Any]:
-    with _unmasked(ledger):
-        return ledger.hardship.list(category=code, grid_id=filters.get("grid_id") or None, status="在册")
+    # Raw values: the roster writer masks them itself (unless the export is full *and*
+    # allowed), so masking twice would garble '138****0001'.
+    return ledger.hardship.list(category=code, grid_id=filters.get("grid_id") or None, status="在册",
+                                raw=True)
 
 
 def _dibao_rows(ledger: "Ledger", filters: Mapping[str, Any], code: str = "低保") -> Iterator[tuple]:
@@ -81,6 +70,36 @@ for _code, _title in (("特困供养", "特困人员花名册"), ("残疾", "残
         rows=lambda ledger, f, code=_code: _person_rows(ledger, f, code),
         count=lambda ledger, f, code=_code: len(_enrolments(ledger, f, code)),
         filters=("grid_id",)))
+
+
+def _visit_args(filters: Mapping[str, Any]) -> dict[str, Any]:
+    date_from, date_to = period_of(filters)
+    return dict(date_from=date_from, date_to=date_to, grid_id=filters.get("grid_id") or None,
+                building_id=filters.get("building_id") or None)
+
+
+def _visit_log_rows(ledger: "Ledger", filters: Mapping[str, Any]) -> Iterator[tuple]:
+    for n, (day, building, entrance, unit, grid, visitors, vtype, channel, met, situation,
+            difficulties, requests, needs, nobody_home, next_date, _hid) in enumerate(
+            q.visit_log_rows(ledger.conn, **_visit_args(filters)), 1):
+        troubles = "；".join(t for t in (difficulties, requests) if t)
+        yield (n, day, address_of(building, entrance or "", unit), grid, visitors, vtype, channel,
+               None if nobody_home else met, situation, troubles or None, needs,
+               "未遇" if nobody_home else "", next_date)
+
+
+# 走访记录台账: one row per visit (未遇 attempts included and marked) in a period.
+register(RosterKind(
+    key="visits", title="走访记录台账",
+    columns=(Column("no", "序号", 6, NUMBER), Column("date", "走访日期", 11, DATE),
+             Column("address", "住址", 15), Column("grid", "网格", 9), Column("visitors", "走访人", 10),
+             Column("type", "走访类型", 9), Column("channel", "方式", 6), Column("met", "见到的居民", 10),
+             Column("situation", "家庭基本情况", 20), Column("troubles", "困难和诉求", 20),
+             Column("needs", "需求事项", 18), Column("nobody_home", "未遇", 5),
+             Column("next", "下次走访", 11, DATE)),
+    rows=_visit_log_rows,
+    count=lambda ledger, f: q.visit_log_count(ledger.conn, **_visit_args(f)),
+    filters=("grid_id", "building_id", "date_from", "date_to"), unit="次"))
 
 
 def _overdue(ledger: "Ledger", filters: Mapping[str, Any]) -> list[Any]:

@@ -790,8 +790,16 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>除非选择导出完整号码，身份证号和电话将脱敏显示。</translation>
     </message>
     <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
         <source>Roster:</source>
         <translation>花名册：</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期间：</translation>
     </message>
     <message>
         <source>Save as:</source>
@@ -837,6 +845,10 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>浏览…</translation>
     </message>
     <message>
+        <source>Stop reading</source>
+        <translation>停止读取</translation>
+    </message>
+    <message>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
@@ -851,6 +863,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.csv)</source>
         <translation>表格文件 (*.xlsx *.xlsm *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>Reading stopped.</source>
+        <translation>已停止读取。</translation>
     </message>
 </context>
 <context>

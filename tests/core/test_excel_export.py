@@ -196,3 +196,16 @@ def test_progress_is_reported(demo_ledger, tmp_path):
     seen = []
     export_roster(demo_ledger, "residents", out=tmp_path / "r.xlsx", progress=lambda d, t, s="": seen.append((d, t)))
     assert seen and seen[-1][0] == seen[-1][1]
+
+
+def test_fast_maskers_agree_with_the_general_ones():
+    from neighbourhood.excel.export import _mask_id, _mask_phone
+    from neighbourhood.idnumbers import mask_id
+    from neighbourhood.phones import mask_phone
+
+    for text in ("11010519491231002X", "110105194912310021", "11010519491231002x", "110105491231002",
+                 "１10105194912310021", " 110105194912310021", "ABC", "11010519491231002Y"):
+        assert _mask_id(text) == mask_id(text), text
+    for text in ("13800138000", "12800138000", "1380013800", "0531-88888888", "138 0013 8000",
+                 "１3800138000", "23800138000", "13800138000转1"):
+        assert _mask_phone(text) == mask_phone(text), text

@@ -175,6 +175,31 @@ def test_import_writes_good_rows_in_one_operation(ledger, tmp_path):
     assert {type(r[0]) for r in ledger.conn.execute("SELECT id_number FROM residents")} == {str}
 
 
+def test_import_is_audited_row_by_row_indexed_and_heads_set(ledger, tmp_path):
+    from db import audit
+
+    grids = _empty_with_grids(ledger)
+    table = read_table(_messy(tmp_path))
+    plan = validate_import(ledger, table, propose_mapping(table.headers),
+                           options=ImportOptions(grid_id=grids["第一网格"]))
+    since = ledger.conn.execute("SELECT max(seq) FROM audit_log").fetchone()[0]
+    result = apply_import(ledger, plan)
+    audited = {(t, r) for t, r in ledger.conn.execute(
+        "SELECT table_name, record_id FROM audit_log WHERE seq > ?", (since,))}
+    for table_name in ("residents", "households", "buildings", "resident_events"):
+        ids = {r[0] for r in ledger.conn.execute(f"SELECT id FROM {table_name}")}
+        assert ids and {(table_name, i) for i in ids} <= audited, table_name
+    assert audit.verify(ledger.conn) == []
+    # Every new household has its 户主, and its search document shows the head's name.
+    for hid, head in ledger.conn.execute("SELECT id, head_resident_id FROM households").fetchall():
+        name, = ledger.conn.execute("SELECT name FROM residents WHERE id = ?", (head,)).fetchone()
+        rowid, = ledger.conn.execute("SELECT rowid FROM households WHERE id = ?", (hid,)).fetchone()
+        found = [r[0] for r in ledger.conn.execute(
+            "SELECT rowid FROM search_uni WHERE search_uni MATCH ?", (f'chars:"{" ".join(name)}"',))]
+        assert rowid * 2 + 1 in found, name
+    assert result.households_added == 2
+
+
 def test_duplicates_against_the_database_skip_or_update(ledger, tmp_path):
     grids = _empty_with_grids(ledger)
     rows = [["姓名", "身份证号", "住址", "手机"], ["张伟", ID_A, "1栋1单元101室", "13800000001"]]

@@ -8,17 +8,27 @@ import datetime as _dt
 import pathlib
 from typing import Any, Mapping
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
 from neighbourhood.excel.export import ExportResult, export_roster
-from neighbourhood.excel.kinds import ROSTER_KINDS
+from neighbourhood.excel.kinds import ROSTER_KINDS, has_period, period_of
 from ui.excel.worker import JobThread
 
 
+def _date_edit(iso: str) -> QDateEdit:
+    edit = QDateEdit(QDate.fromString(iso, "yyyy-MM-dd"))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
 class ExportDialog(QDialog):
-    """Export a roster of ``kind`` with the current ``filters`` (grid_id, building_id …)."""
+    """Export a roster of ``kind`` with the current ``filters`` (grid_id, building_id,
+    date_from/date_to …).  A period roster (the visit log) shows the period, preset from
+    the filters or to this month so far."""
 
     def __init__(self, ledger, kind: str = "residents", filters: Mapping[str, Any] | None = None,
                  parent: QWidget | None = None, *, folder: str | pathlib.Path | None = None) -> None:
@@ -50,8 +60,20 @@ class ExportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
 
+        date_from, date_to = period_of(self.filters)
+        self.from_edit, self.to_edit = _date_edit(date_from), _date_edit(date_to)
+        self.period_row = QWidget()
+        period = QHBoxLayout(self.period_row)
+        period.setContentsMargins(0, 0, 0, 0)
+        period.addWidget(self.from_edit)
+        period.addWidget(QLabel(self.tr("to")))
+        period.addWidget(self.to_edit)
+        period.addStretch(1)
+
         form = QFormLayout()
         form.addRow(self.tr("Roster:"), self.kind_combo)
+        self.period_label = QLabel(self.tr("Period:"))
+        form.addRow(self.period_label, self.period_row)
         form.addRow(self.tr("Save as:"), path_row)
         form.addRow("", self.full_check)
         self.buttons = QDialogButtonBox()
@@ -70,7 +92,18 @@ class ExportDialog(QDialog):
     def kind(self) -> str:
         return self.kind_combo.currentData()
 
+    def export_filters(self) -> dict[str, Any]:
+        """The filters the export uses: the current ones, with the period shown (if any)."""
+        filters = {k: v for k, v in self.filters.items() if k not in ("date_from", "date_to")}
+        if has_period(ROSTER_KINDS[self.kind()]):
+            filters["date_from"] = self.from_edit.date().toString("yyyy-MM-dd")
+            filters["date_to"] = self.to_edit.date().toString("yyyy-MM-dd")
+        return filters
+
     def _suggest_path(self) -> None:
+        periodic = has_period(ROSTER_KINDS[self.kind()])
+        self.period_label.setVisible(periodic)
+        self.period_row.setVisible(periodic)
         title = ROSTER_KINDS[self.kind()].title
         self.path_edit.setText(str(self._folder / f"{title}_{_dt.date.today():%Y%m%d}.xlsx"))
 
@@ -85,7 +118,7 @@ class ExportDialog(QDialog):
         if self.job is not None:
             return
         out = pathlib.Path(self.path_edit.text().strip())
-        kind, full, filters, ledger = self.kind(), self.full_check.isChecked(), self.filters, self.ledger
+        kind, full, filters, ledger = self.kind(), self.full_check.isChecked(), self.export_filters(), self.ledger
         self.job = JobThread(lambda progress, abort: export_roster(
             ledger, kind, out=out, filters=filters, full=full, progress=progress, abort=abort), self)
         self.job.progressed.connect(self._on_progress)
@@ -93,7 +126,7 @@ class ExportDialog(QDialog):
         self.job.failed.connect(self._on_failed)
         self.job.cancelled.connect(self._on_cancelled)
         self.job.finished.connect(self._on_finished)
-        for w in (self.export_button, self.kind_combo, self.path_edit, self.full_check):
+        for w in (self.export_button, self.kind_combo, self.path_edit, self.full_check, self.period_row):
             w.setEnabled(False)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
@@ -127,6 +160,7 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         self.kind_combo.setEnabled(True)
         self.path_edit.setEnabled(True)
+        self.period_row.setEnabled(True)
         self.full_check.setEnabled(bool(self.ledger.access.can_view_full))
 
     def _cancel(self) -> None:

@@ -21,6 +21,7 @@ from neighbourhood.excel.mapping import mapping_problems, propose_mapping, remem
 from neighbourhood.excel.reader import Table, read_table, sheet_names
 from ui.excel.models import FIELD_CHOICES, MappingModel, PreviewModel
 from ui.excel.worker import JobThread
+from ui.signals import emit
 
 
 class FieldDelegate(QStyledItemDelegate):
@@ -30,7 +31,7 @@ class FieldDelegate(QStyledItemDelegate):
         combo = QComboBox(parent)
         for key, label in FIELD_CHOICES:
             combo.addItem(label, key)
-        combo.currentIndexChanged.connect(lambda _i, c=combo: self.commitData.emit(c))
+        combo.currentIndexChanged.connect(lambda _i, c=combo: emit(self.commitData, c))
         return combo
 
     def setEditorData(self, editor, index):
@@ -44,27 +45,53 @@ class FieldDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
+def _read_job(path: pathlib.Path, sheet: str | int):
+    """The worker part of the file page: read the sheet and find its header row."""
+    def run(progress, abort):
+        from neighbourhood.jobs import checkpoint
+        progress(0, 0, "正在读取表格…")
+        table = read_table(path, sheet=sheet)
+        checkpoint(abort)       # a stop pressed while calamine read: drop the result
+        return table
+    return run
+
+
 class FilePage(QWizardPage):
+    """Choose the file and sheet.  Next reads the sheet on a worker (progress + Stop);
+    the wizard moves on by itself once the table is read."""
+
     def __init__(self, wizard: "ImportWizard") -> None:
         super().__init__()
         self.w = wizard
+        self.job: JobThread | None = None
+        self._read_key: tuple[str, str] | None = None      # (path, sheet) of self.w.table
         self.setTitle(self.tr("Choose the spreadsheet"))
         self.setSubTitle(self.tr("An .xlsx, .xls or .csv file with one resident per row. "
                                  "Title rows above the header are fine."))
         self.path_edit = QLineEdit()
         self.path_edit.textChanged.connect(self._path_changed)
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self._browse)
+        self.browse_button = QPushButton(self.tr("Browse…"))
+        self.browse_button.clicked.connect(self._browse)
         self.sheet_combo = QComboBox()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #C00000")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.stop_button = QPushButton(self.tr("Stop reading"))
+        self.stop_button.clicked.connect(lambda: self.job and self.job.cancel())
+        busy = QHBoxLayout()
+        busy.addWidget(self.progress, 1)
+        busy.addWidget(self.stop_button)
+        self.progress.setVisible(False)
+        self.stop_button.setVisible(False)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
+        row.addWidget(self.browse_button)
         form = QFormLayout(self)
         form.addRow(self.tr("File:"), row)
         form.addRow(self.tr("Sheet:"), self.sheet_combo)
+        form.addRow(busy)
         form.addRow(self.message)
 
     def _browse(self) -> None:
@@ -80,23 +107,62 @@ class FilePage(QWizardPage):
         path = pathlib.Path(text.strip())
         if text.strip() and path.is_file():
             try:
+                # Only the workbook's sheet list (and the zip checks); the sheet is read on Next.
                 self.sheet_combo.addItems(sheet_names(path))
             except LedgerError as exc:
                 self.message.setText(str(exc))
-        self.completeChanged.emit()
+        emit(self.completeChanged)
+
+    def _key(self) -> tuple[str, str]:
+        return self.path_edit.text().strip(), self.sheet_combo.currentText()
 
     def isComplete(self) -> bool:
-        return pathlib.Path(self.path_edit.text().strip()).is_file()
+        return self.job is None and pathlib.Path(self.path_edit.text().strip()).is_file()
 
     def validatePage(self) -> bool:
-        from neighbourhood.errors import LedgerError
-        sheet = self.sheet_combo.currentText() or 0
-        try:
-            self.w.table = read_table(pathlib.Path(self.path_edit.text().strip()), sheet=sheet)
-        except LedgerError as exc:
-            self.message.setText(str(exc))
-            return False
-        return True
+        if self.w.table is not None and self._read_key == self._key():
+            return True
+        if self.job is None:
+            self._start_read()
+        return False
+
+    def _start_read(self) -> None:
+        path_text, sheet = self._key()
+        self.w.table = None
+        self.message.clear()
+        self.job = JobThread(_read_job(pathlib.Path(path_text), sheet or 0), self)
+        self.job.succeeded.connect(lambda table, key=(path_text, sheet): self._on_read(table, key))
+        self.job.failed.connect(self.message.setText)
+        self.job.cancelled.connect(lambda: self.message.setText(self.tr("Reading stopped.")))
+        self.job.finished.connect(self._on_finished)
+        self._busy(True)
+        self.job.start()
+
+    def _busy(self, on: bool) -> None:
+        self.progress.setVisible(on)
+        self.stop_button.setVisible(on)
+        for widget in (self.path_edit, self.browse_button, self.sheet_combo):
+            widget.setEnabled(not on)
+        emit(self.completeChanged)
+
+    def _on_read(self, table: Table, key: tuple[str, str]) -> None:
+        self.w.table, self._read_key = table, key
+
+    def _on_finished(self) -> None:
+        job, self.job = self.job, None
+        self._busy(False)
+        if job is not None:
+            job.deleteLater()
+        if self.w.table is not None and self._read_key == self._key() and self.w.currentPage() is self:
+            self.w.next()
+
+    def cleanupPage(self) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.job.wait()
 
 
 class MappingPage(QWizardPage):
@@ -232,7 +298,7 @@ class PreviewPage(QWizardPage):
             text += self.tr(". Rows with errors are not imported; save them, fix them and import them again.")
         self.summary.setText(text)
         self.save_errors.setEnabled(bool(plan.errors))
-        self.completeChanged.emit()
+        emit(self.completeChanged)
 
     def _save_errors(self) -> None:
         plan = self.w.plan
@@ -301,7 +367,7 @@ class RunPage(QWizardPage):
     def _end(self, text: str) -> None:
         self.status.setText(text)
         self.done = True
-        self.completeChanged.emit()
+        emit(self.completeChanged)
 
     def isComplete(self) -> bool:
         return self.done
@@ -332,7 +398,7 @@ class ImportWizard(QWizard):
         self.resize(860, 600)
 
     def _jobs(self):
-        return [j for j in (self.preview_page.job, self.run_page.job) if j is not None]
+        return [j for j in (self.file_page.job, self.preview_page.job, self.run_page.job) if j is not None]
 
     def reject(self) -> None:
         jobs = self._jobs()

@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 from neighbourhood.excel.importer import ACTION_LABELS, ERROR, SKIP, UPDATE, ImportPlan
 from neighbourhood.excel.mapping import IGNORE, RESIDENT_FIELDS
 from neighbourhood.idnumbers import mask_id
+from ui.signals import emit
 
 FIELD_CHOICES: list[tuple[str, str]] = [(IGNORE, "（不导入）")] + [(f.key, f.label) for f in RESIDENT_FIELDS]
 
@@ -86,7 +87,7 @@ class MappingModel(QAbstractTableModel):
         self._fields[index.row()] = value
         for r in changed:
             i = self.index(r, self.FIELD)
-            self.dataChanged.emit(i, i, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+            emit(self.dataChanged, i, i, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
         return True
 
     def mapping(self) -> dict[int, str]:

@@ -11,6 +11,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QThread, Signal
 
+from ui.signals import emit
+
 
 class JobThread(QThread):
     """One run of ``fn(progress=…, abort=…)``; emits ``progressed`` while running, then —
@@ -38,7 +40,7 @@ class JobThread(QThread):
         from neighbourhood.jobs import Cancelled
 
         try:
-            result = self._fn(progress=lambda d, t, s="": self.progressed.emit(int(d), int(t), s),
+            result = self._fn(progress=lambda d, t, s="": emit(self.progressed, int(d), int(t), s),
                               abort=self._stop.is_set)
         except Cancelled:
             self._outcome = ("cancelled", None)
@@ -52,8 +54,8 @@ class JobThread(QThread):
     def _announce(self) -> None:  # GUI thread
         kind, value = self._outcome
         if kind == "succeeded":
-            self.succeeded.emit(value)
+            emit(self.succeeded, value)
         elif kind == "cancelled":
-            self.cancelled.emit()
+            emit(self.cancelled)
         else:
-            self.failed.emit(value)
+            emit(self.failed, value)

@@ -19,6 +19,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "Export cancelled; no file was written.": "已取消导出，没有生成文件。",
         "Your role may only export masked numbers.": "您的角色只能导出脱敏后的号码。",
         "Exported {0} rows to {1}": "已导出 {0} 行到 {1}",
+        "Period:": "期间：",
+        "to": "至",
     },
     "FilePage": {
         "Choose the spreadsheet": "选择表格文件",
@@ -27,6 +29,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "Browse…": "浏览…",
         "File:": "文件：",
         "Sheet:": "工作表：",
+        "Stop reading": "停止读取",
+        "Reading stopped.": "已停止读取。",
         "Open spreadsheet": "打开表格",
         "Spreadsheets (*.xlsx *.xlsm *.xls *.csv)": "表格文件 (*.xlsx *.xlsm *.xls *.csv)",
     },

@@ -98,7 +98,8 @@ def test_import_wizard_happy_path(qtbot, ledger, tmp_path):
     wizard.file_page.path_edit.setText(str(path))
     assert wizard.file_page.sheet_combo.count() == 1
     wizard.next()
-    assert wizard.currentPage() is wizard.mapping_page
+    # The sheet is read on a worker; the wizard moves on by itself when it is read.
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=20000)
     model = wizard.mapping_page.model
     assert model.mapping() == {0: "name", 1: "id_number", 2: "address", 3: "relation"}
     # The user maps the unrecognised 备注栏目 column by hand.
@@ -132,7 +133,48 @@ def test_import_wizard_reports_hostile_file(qtbot, ledger, tmp_path):
     wizard.file_page.path_edit.setText(str(bad))
     assert "不是 Excel 文件" in wizard.file_page.message.text()
     wizard.next()
+    qtbot.waitUntil(lambda: wizard.file_page.job is None, timeout=20000)
     assert wizard.currentPage() is wizard.file_page
+    assert "不是 Excel 文件" in wizard.file_page.message.text()
+    assert wizard.file_page.path_edit.isEnabled()
+
+
+def test_import_wizard_reads_the_file_on_a_worker_and_can_stop(qtbot, ledger, tmp_path, monkeypatch):
+    import threading
+
+    from ui.excel import import_wizard
+    from ui.excel.import_wizard import ImportWizard
+
+    ledger.grids.add(name="第一网格")
+    path = _sheet(tmp_path / "s.xlsx")
+    started, release, threads = threading.Event(), threading.Event(), []
+    real = import_wizard.read_table
+
+    def slow_read(*args, **kwargs):
+        threads.append(threading.current_thread())
+        started.set()
+        release.wait(10)
+        return real(*args, **kwargs)
+    monkeypatch.setattr(import_wizard, "read_table", slow_read)
+    wizard = ImportWizard(ledger)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.next()
+    assert started.wait(10)
+    # The GUI thread is free while the sheet is read: progress and Stop are shown.
+    assert threads[0] is not threading.main_thread()
+    assert wizard.currentPage() is wizard.file_page
+    assert wizard.file_page.stop_button.isVisible() and not wizard.file_page.isComplete()
+    wizard.file_page.stop_button.click()
+    release.set()
+    qtbot.waitUntil(lambda: wizard.file_page.job is None, timeout=20000)
+    assert wizard.currentPage() is wizard.file_page and wizard.table is None
+    assert wizard.file_page.message.text()             # "Reading stopped."
+    # Next again reads it and moves on.
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=20000)
+    assert len(wizard.table.rows) == 3
 
 
 def test_translations_cover_the_screens():
@@ -140,3 +182,27 @@ def test_translations_cover_the_screens():
 
     assert "ExportDialog" in STRINGS and "ImportWizard" in STRINGS
     assert all(isinstance(v, str) and v for ctx in STRINGS.values() for v in ctx.values())
+
+
+def test_export_dialog_period_for_the_visit_log(qtbot, demo_ledger, tmp_path):
+    import datetime as _dt
+
+    from ui.excel.export_dialog import ExportDialog
+
+    grid = demo_ledger.grids.list()[0]
+    dialog = ExportDialog(demo_ledger, "visits", {"grid_id": grid.id, "date_from": "2024-01-01"},
+                          folder=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.period_row.isVisible()
+    assert dialog.export_filters() == {"grid_id": grid.id, "date_from": "2024-01-01",
+                                       "date_to": _dt.date.today().isoformat()}
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("residents"))
+    assert not dialog.period_row.isVisible() and dialog.export_filters() == {"grid_id": grid.id}
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("visits"))
+    out = tmp_path / "v.xlsx"
+    dialog.path_edit.setText(str(out))
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        dialog.start()
+    assert out.exists() and dialog.result.kind == "visits"
+    assert "2024-01-01至" in openpyxl.load_workbook(out).active["A2"].value
