@@ -1,0 +1,38 @@
+"""Chinese for Help (user guide, keyboard shortcuts) and the main-window actions added with them."""
+STRINGS = {
+    "GuideDialog": {
+        "User guide": "用户指南",
+        "The user guide was not found: %1": "找不到用户指南：%1",
+    },
+    "ShortcutsDialog": {
+        "In a dialog: save (the default button)": "对话框中：保存（默认按钮）",
+        "In a dialog: cancel and close without saving": "对话框中：取消，不保存直接关闭",
+        "Next / previous field": "下一个 / 上一个输入项",
+        "Fast visit entry: save and move to the next household": "快速录入走访：保存并转到下一户",
+        "Search box: move into the results": "搜索框：移到搜索结果中",
+        "Keyboard shortcuts": "键盘快捷键",
+        "Dialogs and forms": "对话框和表单",
+        "Where": "位置",
+        "Action": "操作",
+        "Keys": "按键",
+    },
+    "MainWindow": {
+        "Export &residents roster…": "导出居民花名册(&R)…",
+        "&Settings…": "设置(&S)…",
+        "&Refresh": "刷新(&R)",
+        "&Go": "转到(&G)",
+        "&Home": "首页(&H)",
+        "R&egistry": "居民户籍(&E)",
+        "&Visits": "走访(&V)",
+        "H&ardship": "困难群众(&A)",
+        "&Meetings": "会议(&M)",
+        "Re&ports": "报表(&P)",
+        "Record a &visit…": "录入走访(&V)…",
+        "New &meeting…": "新建会议(&M)…",
+        "&Help": "帮助(&H)",
+        "&User guide": "用户指南(&U)",
+        "&Keyboard shortcuts": "键盘快捷键(&K)",
+        "Settings": "设置",
+        "The new language is used the next time the program starts.": "新的界面语言将在下次启动程序时生效。",
+    },
+}

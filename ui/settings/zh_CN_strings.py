@@ -1,0 +1,8 @@
+"""Chinese for the settings dialog."""
+STRINGS = {
+    "SettingsDialog": {
+        "Settings": "设置",
+        "A new language is used after the program is restarted.": "更改语言后需重新启动程序才能生效。",
+        "&Language": "界面语言(&L)",
+    },
+}
