@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.tr("&Import roster (Excel)…"), self.import_roster, "Ctrl+I")
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
-        self.quit_action = self._action(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(self.tr("E&xit"), self.close, "Ctrl+Q")  # StandardKey.Quit is empty on Windows
         file_menu.addAction(self.quit_action)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))

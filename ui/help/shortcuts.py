@@ -3,7 +3,9 @@ actions themselves (so the page cannot drift from the keys), plus the keys that 
 inside dialogs and forms.  GUI thread only."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+import re
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QMenu, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -31,12 +33,14 @@ def menu_shortcuts(window: QWidget) -> list[tuple[str, str, str]]:
 
     for top in window.menuBar().actions():
         if top.menu() is not None:
-            walk(top.menu(), top.text().replace("&", ""))
+            walk(top.menu(), _plain(top))
     return rows
 
 
 def _plain(action: QAction) -> str:
-    return action.text().replace("&", "").rstrip("…").split(":")[0].strip()
+    """'导入花名册（Excel）…(&I)' → '导入花名册（Excel）'; '&Undo: 新增居民' → 'Undo'."""
+    text = re.sub(r"\(&\w\)", "", action.text()).replace("&", "")
+    return re.split(r"[:：]", text)[0].strip().rstrip("…").strip()
 
 
 class ShortcutsDialog(QDialog):
@@ -56,6 +60,8 @@ class ShortcutsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(2)
@@ -64,6 +70,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setFocus()
         self.resize(640, 560)
 
     def rows(self) -> list[tuple[str, str, str]]:
