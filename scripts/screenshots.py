@@ -52,6 +52,7 @@ def main(argv: list[str]) -> int:
     try:
         _main_pages(ledger, app, save)
         _dialogs(ledger, app, save, pathlib.Path(work.name))
+        _report_page(ledger, out, pathlib.Path(work.name))
     finally:
         ledger.close()
         for translator in translators:
@@ -108,7 +109,14 @@ def _dialogs(ledger, app, save, work: pathlib.Path) -> None:
     wizard.next()
     wizard.admin_page.display_name.setText("王书记")
     save(wizard, "first_run_admin")
+    for edit in (wizard.admin_page.password, wizard.admin_page.password_again):
+        edit.setText("demo1234")
+    wizard.next()
+    # What a committee's Windows PC shows (platformdirs' user data folder there), not this machine's temp path.
+    wizard.place_page.path.setText(r"C:\Users\shequ\AppData\Local\NeighbourhoodLedger\ledger.db")
+    save(wizard, "first_run_place")
     wizard.reject()
+    _get_started(app, save, work)
 
     from ui.visits.entry_dialog import VisitEntryDialog
 
@@ -117,6 +125,42 @@ def _dialogs(ledger, app, save, work: pathlib.Path) -> None:
     entry.show()
     save(entry, "visit_entry")
     entry.reject()
+
+
+def _get_started(app, save, work: pathlib.Path) -> None:
+    """The empty app right after the wizard: the "get started" panel on the home page."""
+    from neighbourhood.ledger import Ledger
+    from ui.main_window import MainWindow
+
+    with Ledger.open(work / "empty.db") as ledger:
+        ledger.users.create_admin(username="admin", display_name="王书记", password="demo1234")
+        ledger.users.sign_in("admin", "demo1234")
+        ledger.community.set("community_name", "阳光社区")
+        window = MainWindow(ledger)
+        window.resize(*SIZE)
+        window.show()
+        window.show_area("home")
+        save(window, "get_started")
+        window.close()
+
+
+def _report_page(ledger, out: pathlib.Path, work: pathlib.Path) -> None:
+    """The first page of this month's report PDF, as the guide shows what a report looks like."""
+    import datetime as _dt
+
+    import pypdfium2
+
+    from neighbourhood.pdf.report import render_monthly_report
+
+    pdf = render_monthly_report(ledger, work / "report.pdf", month=_dt.date.today().strftime("%Y-%m"))
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        image = document[0].render(scale=1.4).to_pil()
+        path = out / "report_pdf.png"
+        image.save(path)
+        print(f"screenshots: {path}")
+    finally:
+        document.close()
 
 
 if __name__ == "__main__":

@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         file_menu.insertAction(self.import_action, self._action(
             self.tr("Export &residents roster…"), lambda: self.export_roster("residents"), "Ctrl+Shift+E"))
         self.settings_action = self._action(self.tr("&Settings…"), self.show_settings, "Ctrl+,")
+        self.settings_action.setIcon(icon("settings"))
         file_menu.insertAction(self.quit_action, self.settings_action)
         view.addSeparator()
         self.refresh_action = self._action(self.tr("&Refresh"), self.after_change, QKeySequence.StandardKey.Refresh)
@@ -183,14 +184,18 @@ class MainWindow(QMainWindow):
         labels = {"home": self.tr("&Home"), "registry": self.tr("R&egistry"), "visits": self.tr("&Visits"),
                   "hardship": self.tr("H&ardship"), "meetings": self.tr("&Meetings"), "reports": self.tr("Re&ports")}
         for number, name in enumerate(self.area_rows, 1):
-            go.addAction(self._action(labels[name], lambda name=name: self.show_area(name), f"Ctrl+{number}"))
+            action = self._action(labels[name], lambda name=name: self.show_area(name), f"Ctrl+{number}")
+            action.setIcon(icon(name))
+            go.addAction(action)
         go.addSeparator()
         self.record_visit_action = self._action(self.tr("Record a &visit…"), self.record_visit, "Ctrl+Shift+V")
         self.new_meeting_action = self._action(self.tr("New &meeting…"), self.new_meeting, "Ctrl+Shift+M")
         go.addAction(self.record_visit_action)
         go.addAction(self.new_meeting_action)
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&User guide"), self.show_guide, QKeySequence.StandardKey.HelpContents))
+        guide = self._action(self.tr("&User guide"), self.show_guide, "F1")  # HelpContents is F1 only on some platforms
+        guide.setIcon(icon("help"))
+        help_menu.addAction(guide)
         help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "Ctrl+/"))
 
     def _build_status(self) -> None:

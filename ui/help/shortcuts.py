@@ -16,7 +16,7 @@ DIALOG_KEYS = [
     ("Esc", QT_TRANSLATE_NOOP("ShortcutsDialog", "In a dialog: cancel and close without saving")),
     ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("ShortcutsDialog", "Next / previous field")),
     ("Ctrl+Enter", QT_TRANSLATE_NOOP("ShortcutsDialog", "Fast visit entry: save and move to the next household")),
-    ("Down", QT_TRANSLATE_NOOP("ShortcutsDialog", "Search box: move into the results")),
+    ("↓", QT_TRANSLATE_NOOP("ShortcutsDialog", "Search box: move into the results")),
 ]
 
 
