@@ -12,6 +12,17 @@ smoke=1
 [[ ${1:-} == --no-smoke ]] && smoke=0
 
 bash scripts/bootstrap.sh --quiet
+if [[ $(uname -s) == Linux ]] && ! command -v objdump >/dev/null 2>&1; then
+    # PyInstaller reads shared-library dependencies with objdump (Debian package binutils).
+    sudo=()
+    if [[ $(id -u) != 0 ]]; then
+        sudo -n true 2>/dev/null || { echo "build_bundle: objdump missing: sudo apt-get install binutils" >&2; exit 1; }
+        sudo=(sudo -n)
+    fi
+    echo "build_bundle: installing binutils (objdump) for PyInstaller"
+    ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get -q update >/dev/null || true
+    ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get -q install -y --no-install-recommends binutils >/dev/null
+fi
 PY=$ROOT/.venv/bin/python
 if ! "$PY" -c "import PyInstaller" 2>/dev/null; then
     echo "build_bundle: installing PyInstaller (pip install -e \".[build]\")"

@@ -28,9 +28,10 @@ class GuideDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("User guide"))
         self.browser = QTextBrowser()
-        self.browser.setOpenLinks(True)
-        self.browser.setOpenExternalLinks(False)
-        self.browser.anchorClicked.connect(self._external)
+        # Links are followed here: Qt's Markdown import gives headings no anchors, so the guide's
+        # table of contents (#标题 links, GitHub style) is resolved by heading text.
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self.follow)
         self.browser.setSearchPaths([str(GUIDE_DIR)])
         path = guide_path()
         if path.is_file():
@@ -44,7 +45,35 @@ class GuideDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(860, 720)
 
-    def _external(self, url: QUrl) -> None:
+    def follow(self, url: QUrl) -> bool:
+        """Open a link: web links in the system browser, ``#heading`` in place, other guide pages here."""
         if url.scheme() in ("http", "https", "mailto"):
-            self.browser.setSource(self.browser.source())  # stay on the guide
-            QDesktopServices.openUrl(url)
+            return QDesktopServices.openUrl(url)
+        if url.hasFragment() and (not url.path() or url.path() == self.browser.source().path()):
+            return self.scroll_to_heading(url.fragment())
+        target = self.browser.source().resolved(url)
+        if target.isLocalFile() and pathlib.Path(target.toLocalFile()).is_file():
+            self.browser.setSource(target, QTextDocument.ResourceType.MarkdownResource)
+            return True
+        return False
+
+    def scroll_to_heading(self, slug: str) -> bool:
+        block = self.browser.document().begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() and heading_slug(block.text()) == slug.lower():
+                cursor = self.browser.textCursor()
+                cursor.setPosition(block.position())
+                self.browser.setTextCursor(cursor)
+                # Put the heading at the top, not just somewhere on screen.
+                bar = self.browser.verticalScrollBar()
+                bar.setValue(bar.maximum())
+                self.browser.ensureCursorVisible()
+                return True
+            block = block.next()
+        return False
+
+
+def heading_slug(text: str) -> str:
+    """GitHub's anchor for a heading: lower case, punctuation dropped, spaces → '-'."""
+    kept = "".join(ch for ch in text.strip().lower() if ch.isalnum() or ch in " -_")
+    return kept.replace(" ", "-")

@@ -107,6 +107,21 @@ def test_help_browser_shows_the_guide_with_its_images(qtbot):
         assert resource is not None and not resource.isNull(), image
 
 
+def test_guide_contents_links_reach_their_headings(qtbot):
+    from ui.help.guide import GuideDialog, guide_path, heading_slug
+
+    assert heading_slug("花名册：导入和导出 Excel") == "花名册导入和导出-excel"
+    dialog = GuideDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    links = re.findall(r"\]\(#([^)]+)\)", guide_path().read_text(encoding="utf-8"))
+    assert len(links) >= 10
+    for link in links:
+        assert dialog.follow(QUrl(f"#{link}")), link
+        assert heading_slug(dialog.browser.textCursor().block().text()) == link
+    assert not dialog.follow(QUrl("#no-such-heading"))
+
+
 def test_help_menu_opens_guide_and_shortcuts(qtbot, demo_ledger, monkeypatch):
     from ui.help.shortcuts import ShortcutsDialog
     from ui.main_window import MainWindow
