@@ -456,6 +456,9 @@ class MainWindow(QMainWindow):
 
         page = VisitsPage(self.ledger)
         page.changed.connect(lambda op: self.after_change(op.tables if op is not None else None))
+        from ui.table_columns import install_column_chooser
+
+        install_column_chooser(page.schedule_view, "visits/scheduleHeader")
         return page
 
     def _make_hardship(self) -> QWidget:
@@ -470,7 +473,11 @@ class MainWindow(QMainWindow):
     def _make_meetings(self) -> QWidget:
         from ui.meetings.page import MeetingsPage
 
-        return MeetingsPage(self.ledger)
+        from ui.table_columns import install_column_chooser
+
+        page = MeetingsPage(self.ledger)
+        install_column_chooser(page.meeting_view, "meetings/listHeader")
+        return page
 
     def _make_reports(self) -> QWidget:
         from ui.reports.page import ReportsPage

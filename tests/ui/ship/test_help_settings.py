@@ -163,3 +163,16 @@ def test_window_and_residents_columns_are_remembered(qtbot, demo_ledger):
             header.setSectionHidden(column, True)
     menu = column_menu(again.registry.table, "main/residentsHeader")
     assert not menu.actions()[0].isEnabled()
+
+
+def test_visit_schedule_columns_are_remembered(qtbot, demo_ledger):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(demo_ledger)
+    qtbot.addWidget(window)
+    window.visits.schedule_view.horizontalHeader().setSectionHidden(1, True)
+    window.visits.schedule_view.horizontalHeader().resizeSection(0, 111)
+    again = MainWindow(demo_ledger)
+    qtbot.addWidget(again)
+    header = again.visits.schedule_view.horizontalHeader()
+    assert header.isSectionHidden(1) and header.sectionSize(0) == 111
