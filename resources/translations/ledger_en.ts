@@ -2551,12 +2551,24 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>Settings</translation>
     </message>
     <message>
+        <source>Office PC</source>
+        <translation>Office PC</translation>
+    </message>
+    <message>
+        <source>Field laptop</source>
+        <translation>Field laptop</translation>
+    </message>
+    <message>
         <source>A new language is used after the program is restarted.</source>
         <translation>A new language is used after the program is restarted.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>This &amp;computer is</source>
+        <translation>This &amp;computer is</translation>
     </message>
 </context>
 <context>

@@ -2551,12 +2551,24 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>设置</translation>
     </message>
     <message>
+        <source>Office PC</source>
+        <translation>办公室电脑</translation>
+    </message>
+    <message>
+        <source>Field laptop</source>
+        <translation>外出笔记本</translation>
+    </message>
+    <message>
         <source>A new language is used after the program is restarted.</source>
         <translation>更改语言后需重新启动程序才能生效。</translation>
     </message>
     <message>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>This &amp;computer is</source>
+        <translation>这台电脑是(&amp;C)</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-"""Settings → Preferences: the interface language (per PC, QSettings ``ui/language``).
+"""File → Settings: the interface language (QSettings ``ui/language``) and whether this PC is the
+office PC or a field laptop (``device/role``, first set by the first-run wizard); both per PC.
 
 The language is applied when the app starts (``ui.app.run`` reads
 :func:`saved_language` unless ``--lang`` is given); the dialog says that a
@@ -40,11 +41,18 @@ class SettingsDialog(QDialog):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(list(LANGUAGES).index(saved_language()))
         self.initial = saved_language()
+        from ui.first_run.wizard import FIELD, OFFICE, device_role
+
+        self.device = QComboBox()
+        self.device.addItem(self.tr("Office PC"), OFFICE)
+        self.device.addItem(self.tr("Field laptop"), FIELD)
+        self.device.setCurrentIndex(max(0, self.device.findData(device_role())))
         note = QLabel(self.tr("A new language is used after the program is restarted."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #666;")
         form = QFormLayout()
         form.addRow(self.tr("&Language"), self.language)
+        form.addRow(self.tr("This &computer is"), self.device)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -58,5 +66,8 @@ class SettingsDialog(QDialog):
         return self.language.currentData() != self.initial
 
     def accept(self) -> None:
+        from ui.first_run.wizard import DEVICE_KEY
+
         save_language(self.language.currentData())
+        settings().setValue(DEVICE_KEY, self.device.currentData())
         super().accept()

@@ -31,6 +31,19 @@ def test_settings_dialog_persists_the_language(qtbot):
     assert SettingsDialog().language.currentData() == "en"
 
 
+def test_settings_dialog_changes_the_pc_role(qtbot):
+    from ui.first_run.wizard import device_role
+    from ui.settings.dialog import SettingsDialog
+
+    assert device_role() == "office"
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog.device.setCurrentIndex(dialog.device.findData("field"))
+    dialog.accept()
+    assert device_role() == "field"
+    assert SettingsDialog().device.currentData() == "field"
+
+
 @pytest.mark.parametrize("saved, flag, expected", [("en", None, "en"), ("zh_CN", None, "zh_CN"), ("en", "zh_CN", "zh_CN")])
 def test_start_applies_the_saved_language_unless_lang_is_given(qapp, tmp_path, monkeypatch, saved, flag, expected):
     from ui import app as app_module
