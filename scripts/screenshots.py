@@ -1,4 +1,4 @@
-"""Screenshots for the user guide: ``.venv/bin/python scripts/screenshots.py [OUTDIR]``.
+"""Screenshots for the user guide: ``.venv/bin/python scripts/screenshots.py [OUTDIR] [--households N]``.
 
 Builds (or reuses today's cached) demo database, opens the window in Chinese as the demo's
 director and saves a PNG of each main page and of a few dialogs into ``docs/guide/images/``
@@ -27,7 +27,13 @@ def main(argv: list[str]) -> int:
     from ui import app as app_module
     from ui.common import APPLICATION, ORGANIZATION
 
-    out = pathlib.Path(argv[1]) if len(argv) > 1 else ROOT / "docs" / "guide" / "images"
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Screenshots for docs/guide")
+    parser.add_argument("outdir", nargs="?", type=pathlib.Path, default=ROOT / "docs" / "guide" / "images")
+    parser.add_argument("--households", type=int, help="a smaller, freshly built demo (tests)")
+    options = parser.parse_args(argv[1:])
+    out = options.outdir
     out.mkdir(parents=True, exist_ok=True)
     work = tempfile.TemporaryDirectory(prefix="ledger-shots-")
     # The window's remembered layout must not leak into (or come from) the user's own settings.
@@ -48,7 +54,12 @@ def main(argv: list[str]) -> int:
         print(f"screenshots: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
     db = pathlib.Path(work.name) / "demo.db"
-    cached_demo(db, households=app_module.DEMO_HOUSEHOLDS)
+    if options.households:
+        from neighbourhood.demo import build_demo
+
+        build_demo(db, households=options.households)
+    else:
+        cached_demo(db, households=app_module.DEMO_HOUSEHOLDS)  # the demo users see with --demo
     ledger = Ledger.unlock(db, username="admin", password=DEMO_PASSWORD)
     try:
         _main_pages(ledger, app, save)
