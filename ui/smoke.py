@@ -75,6 +75,8 @@ def _run(out: pathlib.Path) -> int:
     try:
         if QCoreApplication.translate("MainWindow", "Registry") != "居民户籍":
             raise RuntimeError("the Chinese translation did not load")
+        if len(translators) < 2:
+            raise RuntimeError("Qt's own Chinese translation (qtbase_zh_CN) is missing")
         _step("data files", _check_data_files)
         db = out / "smoke.db"
         for suffix in ("", "-wal", "-shm"):
