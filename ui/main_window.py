@@ -190,7 +190,10 @@ class MainWindow(QMainWindow):
         go.addSeparator()
         self.record_visit_action = self._action(self.tr("Record a &visit…"), self.record_visit, "Ctrl+Shift+V")
         self.new_meeting_action = self._action(self.tr("New &meeting…"), self.new_meeting, "Ctrl+Shift+M")
+        self.new_enrolment_action = self._action(self.tr("New hardship &enrolment…"), self.new_enrolment,
+                                                 "Ctrl+Shift+H")
         go.addAction(self.record_visit_action)
+        go.addAction(self.new_enrolment_action)
         go.addAction(self.new_meeting_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         guide = self._action(self.tr("&User guide"), self.show_guide, "F1")  # HelpContents is F1 only on some platforms
@@ -383,6 +386,11 @@ class MainWindow(QMainWindow):
     def record_visit(self) -> None:
         self.show_area("visits")
         self.visits.record_visit()
+
+    def new_enrolment(self) -> None:
+        self.show_area("hardship")
+        if self.hardship.new_enrolment() is not None:
+            self.after_change()
 
     def new_meeting(self) -> None:
         self.show_area("meetings")

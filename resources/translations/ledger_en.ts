@@ -1358,6 +1358,10 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>New &amp;meeting…</translation>
     </message>
     <message>
+        <source>New hardship &amp;enrolment…</source>
+        <translation>New hardship &amp;enrolment…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>

@@ -1358,6 +1358,10 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>新建会议(&amp;M)…</translation>
     </message>
     <message>
+        <source>New hardship &amp;enrolment…</source>
+        <translation>新增困难群众登记(&amp;E)…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>

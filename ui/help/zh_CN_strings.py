@@ -29,6 +29,7 @@ STRINGS = {
         "Re&ports": "报表(&P)",
         "Record a &visit…": "录入走访(&V)…",
         "New &meeting…": "新建会议(&M)…",
+        "New hardship &enrolment…": "新增困难群众登记(&E)…",
         "&Help": "帮助(&H)",
         "&User guide": "用户指南(&U)",
         "&Keyboard shortcuts": "键盘快捷键(&K)",

@@ -63,6 +63,7 @@ def test_start_applies_the_saved_language_unless_lang_is_given(qapp, tmp_path, m
 FREQUENT = {"find_action": "Ctrl+F", "undo_action": "Ctrl+Z", "add_resident_action": "Ctrl+N",
             "edit_resident_action": "Ctrl+E", "add_household_action": "Ctrl+Shift+N", "move_action": "Ctrl+M",
             "import_action": "Ctrl+I", "record_visit_action": "Ctrl+Shift+V", "new_meeting_action": "Ctrl+Shift+M",
+            "new_enrolment_action": "Ctrl+Shift+H",
             "settings_action": "Ctrl+,", "lock_action": "Ctrl+L", "quit_action": "Ctrl+Q", "refresh_action": "F5"}
 
 
