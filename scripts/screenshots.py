@@ -113,7 +113,7 @@ def _main_pages(ledger, app, save) -> None:
     from ui.help.shortcuts import ShortcutsDialog
 
     shortcuts = ShortcutsDialog(window)
-    shortcuts.resize(640, 700)
+    shortcuts.resize(640, 760)  # every row, no scroll bar
     shortcuts.show()
     save(shortcuts, "shortcuts")
     shortcuts.close()
