@@ -12,6 +12,10 @@ def main(argv: list[str] | None = None) -> int:
     from neighbourhood import cli
 
     args = cli.parse(sys.argv[1:] if argv is None else argv)
+    if args.command is None and args.smoke_test is not None:
+        from ui.smoke import run_smoke  # checks a build (or the bundle) end to end, offscreen
+
+        return run_smoke(args.smoke_test)
     if args.command is None:
         from ui.app import run  # Qt only for the window
 

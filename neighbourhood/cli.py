@@ -16,6 +16,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言（默认中文）")
     parser.add_argument("--user", help="登录名（加密数据库或需要权限的命令）；密码从环境变量 NL_PASSWORD 读取或提示输入")
     parser.add_argument("--recovery-key", help="用恢复密钥打开加密数据库")
+    parser.add_argument("--smoke-test", metavar="OUTDIR", type=pathlib.Path,
+                        help="自检：在 OUTDIR 生成演示库、打开窗口（无显示）、导出花名册和月报，成功返回 0")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="在指定路径生成演示数据库")

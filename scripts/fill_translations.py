@@ -4,6 +4,9 @@ Screens may ship their Chinese as ``STRINGS = {context: {English source: transla
 in ``ui/<area>/zh_CN_strings.py``; this merges them into the .ts that lupdate produced
 (entries already translated in the .ts are kept).  Prints what is still unfinished and
 exits 1 when anything is.  Usage: ``python scripts/fill_translations.py FILE.ts``.
+
+``--english FILE.ts`` fills the English catalogue instead: the source strings are English,
+so every entry's translation is its source (finished), and English is complete by construction.
 """
 from __future__ import annotations
 
@@ -61,7 +64,30 @@ def fill(ts_path: pathlib.Path) -> list[str]:
     return missing
 
 
+def fill_english(ts_path: pathlib.Path) -> None:
+    """Every translation := its English source (plural entries: the source for each form)."""
+    tree = ET.parse(ts_path)
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is None or translation.get("type") in ("vanished", "obsolete"):
+            continue
+        source = message.findtext("source") or ""
+        for child in list(translation):
+            translation.remove(child)
+        if message.get("numerus") == "yes":
+            translation.text = None
+            for _form in range(2):  # English: singular and plural
+                ET.SubElement(translation, "numerusform").text = source
+        else:
+            translation.text = source
+        translation.attrib.pop("type", None)
+    tree.write(ts_path, encoding="utf-8", xml_declaration=True)
+
+
 def main(argv: list[str]) -> int:
+    if argv[1] == "--english":
+        fill_english(pathlib.Path(argv[2]))
+        return 0
     missing = fill(pathlib.Path(argv[1]))
     for line in missing:
         print(f"unfinished: {line}")

@@ -16,4 +16,10 @@ status=0
 # lupdate once more only to write the file back in its own layout.
 "$BIN/pyside6-lupdate" -no-obsolete -locations none -target-language zh_CN $SOURCES -ts "$TS" >/dev/null
 "$BIN/pyside6-lrelease" "$TS" -qm "$QM"
+# English: the source strings themselves, every entry finished (ledger_en.ts/.qm).
+EN=resources/translations/ledger_en.ts
+"$BIN/pyside6-lupdate" -no-obsolete -locations none -source-language en -target-language en $SOURCES -ts "$EN" >/dev/null
+"$BIN/python" scripts/fill_translations.py --english "$EN"
+"$BIN/pyside6-lupdate" -no-obsolete -locations none -source-language en -target-language en $SOURCES -ts "$EN" >/dev/null
+"$BIN/pyside6-lrelease" -silent "$EN" -qm "${EN%.ts}.qm"
 exit $status

@@ -25,18 +25,24 @@ from ui.signals import emit
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "resources" / "translations"
+ICONS = ROOT / "resources" / "icons"
 CJK_FONTS = ("WenQuanYi Micro Hei", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
              "PingFang SC", "SimHei")
 DEMO_HOUSEHOLDS = 2000
 
 
 def install_translators(app: QCoreApplication, lang: str | None) -> list[QTranslator]:
-    """Install the app's (and Qt's own) Chinese translations; English installs none.
+    """Install the app's (and Qt's own) translations for ``lang`` ('zh_CN' when None).
 
+    English installs only ``ledger_en.qm`` (its texts are the source strings).
     Returns the translators (the caller keeps them alive while the app runs).
     """
     if lang == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        english = QTranslator(app)
+        if english.load(str(TRANSLATIONS / "ledger_en.qm")):
+            app.installTranslator(english)
+            return [english]
         return []
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     installed = []
@@ -195,8 +201,10 @@ def run(args: argparse.Namespace) -> int:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setWindowIcon(QIcon(str(ROOT / "resources" / "icons" / "app.svg")))
-    translators = install_translators(app, getattr(args, "lang", None))
+    app.setWindowIcon(QIcon(str(ICONS / "app.svg")))
+    from ui.settings.dialog import saved_language
+
+    translators = install_translators(app, getattr(args, "lang", None) or saved_language())
     choose_font(app)
 
     demo_dir: tempfile.TemporaryDirectory | None = None
@@ -210,9 +218,18 @@ def run(args: argparse.Namespace) -> int:
                 return 1
         else:
             from neighbourhood.paths import default_database
+            from ui.first_run.wizard import remembered_database
 
-            path = args.db or default_database()
-        ledger = open_ledger(args, path)
+            path = args.db or remembered_database() or default_database()
+        if args.db is None and not args.demo and not path.exists():
+            # No database yet on this PC: the first-run wizard creates one (it may choose another place).
+            from ui.first_run.wizard import FirstRunWizard
+
+            wizard = FirstRunWizard(path)
+            ledger = wizard.ledger if wizard.exec() else None
+            path = wizard.place_page.chosen_path()
+        else:
+            ledger = open_ledger(args, path)
         if ledger is None:
             return 1
         _quit_on_terminate(app)

@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.tr("&Import roster (Excel)…"), self.import_roster, "Ctrl+I")
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
-        self.quit_action = self._action(self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(self.tr("E&xit"), self.close, "Ctrl+Q")  # StandardKey.Quit is empty on Windows
         file_menu.addAction(self.quit_action)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -145,10 +145,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
 
         residents = bar.addMenu(self.tr("&Residents"))
-        self.add_household_action = self._action(self.tr("New &household…"), self.add_household)
+        self.add_household_action = self._action(self.tr("New &household…"), self.add_household, "Ctrl+Shift+N")
         self.add_resident_action = self._action(self.tr("&New resident…"), self.add_resident, "Ctrl+N")
         self.edit_resident_action = self._action(self.tr("&Edit resident…"), self.edit_resident, "Ctrl+E")
-        self.move_action = self._action(self.tr("&Move to another household…"), self.move_resident)
+        self.move_action = self._action(self.tr("&Move to another household…"), self.move_resident, "Ctrl+M")
         self.left_action = self._action(self.tr("Moved &away…"), lambda: self.end_resident("迁出"))
         self.death_action = self._action(self.tr("Record &death…"), lambda: self.end_resident("死亡"))
         self.split_action = self._action(self.tr("&Split household…"), self.split_household)
@@ -172,6 +172,39 @@ class MainWindow(QMainWindow):
         self.full_action.setEnabled(self.ledger.access.can_view_full)
         self.full_action.toggled.connect(self.set_show_full)
         view.addAction(self.full_action)
+        self._build_shortcut_menus(bar, file_menu, view)
+
+    def _build_shortcut_menus(self, bar: Any, file_menu: Any, view: Any) -> None:
+        """Go-to-area keys, the frequent page actions, Settings and Help (issue 11: every frequent
+        action has a key; Help → Keyboard shortcuts lists them from these actions)."""
+        file_menu.insertAction(self.import_action, self._action(
+            self.tr("Export &residents roster…"), lambda: self.export_roster("residents"), "Ctrl+Shift+E"))
+        self.settings_action = self._action(self.tr("&Settings…"), self.show_settings, "Ctrl+,")
+        self.settings_action.setIcon(icon("settings"))
+        file_menu.insertAction(self.quit_action, self.settings_action)
+        view.addSeparator()
+        self.refresh_action = self._action(self.tr("&Refresh"), self.after_change, QKeySequence.StandardKey.Refresh)
+        view.addAction(self.refresh_action)
+        go = bar.addMenu(self.tr("&Go"))
+        labels = {"home": self.tr("&Home"), "registry": self.tr("R&egistry"), "visits": self.tr("&Visits"),
+                  "hardship": self.tr("H&ardship"), "meetings": self.tr("&Meetings"), "reports": self.tr("Re&ports")}
+        for number, name in enumerate(self.area_rows, 1):
+            action = self._action(labels[name], lambda name=name: self.show_area(name), f"Ctrl+{number}")
+            action.setIcon(icon(name))
+            go.addAction(action)
+        go.addSeparator()
+        self.record_visit_action = self._action(self.tr("Record a &visit…"), self.record_visit, "Ctrl+Shift+V")
+        self.new_meeting_action = self._action(self.tr("New &meeting…"), self.new_meeting, "Ctrl+Shift+M")
+        self.new_enrolment_action = self._action(self.tr("New hardship &enrolment…"), self.new_enrolment,
+                                                 "Ctrl+Shift+H")
+        go.addAction(self.record_visit_action)
+        go.addAction(self.new_enrolment_action)
+        go.addAction(self.new_meeting_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        guide = self._action(self.tr("&User guide"), self.show_guide, "F1")  # HelpContents is F1 only on some platforms
+        guide.setIcon(icon("help"))
+        help_menu.addAction(guide)
+        help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "Ctrl+/"))
 
     def _build_status(self) -> None:
         bar = self.statusBar()
@@ -220,6 +253,7 @@ class MainWindow(QMainWindow):
         self.registry.refresh(tables if tables is not None else (op.tables if op else None))
         if "home" in self._built:
             self._built["home"].refresh()
+            self.get_started.refresh()
         self._update_status()
         self._update_actions()
 
@@ -337,6 +371,47 @@ class MainWindow(QMainWindow):
                                     self.tr("The database was encrypted. Please sign in again."))
             self._restart()
 
+    def show_settings(self) -> None:
+        from ui.settings.dialog import SettingsDialog
+
+        dialog = SettingsDialog(self)
+        if dialog.exec() and dialog.changed:
+            QMessageBox.information(self, self.tr("Settings"),
+                                    self.tr("The new language is used the next time the program starts."))
+
+    def show_guide(self) -> None:
+        from ui.help.guide import GuideDialog
+
+        if getattr(self, "guide", None) is None:
+            self.guide = GuideDialog(self)
+        self.guide.show()
+        self.guide.raise_()
+
+    def show_shortcuts(self) -> None:
+        from ui.help.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
+
+    def record_visit(self) -> None:
+        self.show_area("visits")
+        self.visits.record_visit()
+
+    def new_enrolment(self) -> None:
+        self.show_area("hardship")
+        if self.hardship.new_enrolment() is not None:
+            self.after_change()
+
+    def new_meeting(self) -> None:
+        self.show_area("meetings")
+        self.meetings.new_meeting()
+
+    def add_grid(self) -> None:
+        from ui.first_run.get_started import GridDialog
+
+        if self._run_dialog(GridDialog(self.ledger, parent=self)) is not None:
+            self.registry.refresh(None)
+            self.search_bar.reload_grids()
+
     def _restart(self) -> None:
         """Close this window; the app signs in again on the (restored/encrypted) file."""
         self.restart_requested = True
@@ -382,10 +457,16 @@ class MainWindow(QMainWindow):
 
     def _make_dashboard(self) -> QWidget:
         from ui.dashboard.page import DashboardPage
+        from ui.first_run.get_started import GetStartedPanel
 
         page = DashboardPage(self.ledger)
         page.navigate.connect(self.show_area)
         page.open_list.connect(self._open_dashboard_list)
+        # An empty ledger (just made by the first-run wizard) says what to do next, above the tiles.
+        self.get_started = GetStartedPanel(self.ledger, page)
+        self.get_started.addGrid.connect(self.add_grid)
+        self.get_started.importRoster.connect(self.import_roster)
+        page.layout().insertWidget(0, self.get_started)
         return page
 
     def _open_dashboard_list(self, area: str, filters: dict) -> None:
@@ -400,6 +481,9 @@ class MainWindow(QMainWindow):
 
         page = VisitsPage(self.ledger)
         page.changed.connect(lambda op: self.after_change(op.tables if op is not None else None))
+        from ui.table_columns import install_column_chooser
+
+        install_column_chooser(page.schedule_view, "visits/scheduleHeader")
         return page
 
     def _make_hardship(self) -> QWidget:
@@ -414,7 +498,11 @@ class MainWindow(QMainWindow):
     def _make_meetings(self) -> QWidget:
         from ui.meetings.page import MeetingsPage
 
-        return MeetingsPage(self.ledger)
+        from ui.table_columns import install_column_chooser
+
+        page = MeetingsPage(self.ledger)
+        install_column_chooser(page.meeting_view, "meetings/listHeader")
+        return page
 
     def _make_reports(self) -> QWidget:
         from ui.reports.page import ReportsPage
@@ -478,12 +566,17 @@ class MainWindow(QMainWindow):
         value = store.value("main/registrySplitter")
         if value is not None:
             self.registry.splitter.restoreState(value)
+        from ui.table_columns import install_column_chooser
+
+        # Column widths, order and the columns shown (header context menu) are kept per PC.
+        install_column_chooser(self.registry.table, "main/residentsHeader")
 
     def save_state(self) -> None:
         store = settings()
         store.setValue("main/geometry", self.saveGeometry())
         store.setValue("main/state", self.saveState())
         store.setValue("main/registrySplitter", self.registry.splitter.saveState())
+        store.setValue("main/residentsHeader", self.registry.table.horizontalHeader().saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle_lock.stop()

@@ -33,6 +33,49 @@
     </message>
 </context>
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>Administrator account</source>
+        <translation>管理员账号</translation>
+    </message>
+    <message>
+        <source>The administrator signs in first and adds the other staff and grid workers later.</source>
+        <translation>管理员先登录，以后再由管理员添加其他工作人员和网格员的账号。</translation>
+    </message>
+    <message>
+        <source>At least 8 characters, with both letters and digits.</source>
+        <translation>至少 8 位，须同时包含字母和数字。</translation>
+    </message>
+    <message>
+        <source>&amp;Login name</source>
+        <translation>登录名(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Your name</source>
+        <translation>您的姓名(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Password &amp;again</source>
+        <translation>再次输入密码(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Enter a login name.</source>
+        <translation>请填写登录名。</translation>
+    </message>
+    <message>
+        <source>Enter your name.</source>
+        <translation>请填写您的姓名。</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Building the demo community…</source>
@@ -434,6 +477,37 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CommunityPage</name>
+    <message>
+        <source>Your community</source>
+        <translation>本社区</translation>
+    </message>
+    <message>
+        <source>Welcome to Neighbourhood Ledger. These names appear on rosters and reports.</source>
+        <translation>欢迎使用社区台账。这里填写的名称会印在花名册和报表上。</translation>
+    </message>
+    <message>
+        <source>e.g. Sunshine Community</source>
+        <translation>如：阳光社区</translation>
+    </message>
+    <message>
+        <source>e.g. Xinhua Street Office</source>
+        <translation>如：新华街道办事处</translation>
+    </message>
+    <message>
+        <source>&amp;Community name</source>
+        <translation>社区名称(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Street office</source>
+        <translation>所属街道(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Enter the name of the community.</source>
+        <translation>请填写社区名称。</translation>
     </message>
 </context>
 <context>
@@ -909,6 +983,86 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Set up Neighbourhood Ledger</source>
+        <translation>设置社区台账</translation>
+    </message>
+</context>
+<context>
+    <name>GetStartedPanel</name>
+    <message>
+        <source>Get started</source>
+        <translation>开始使用</translation>
+    </message>
+    <message>
+        <source>1. Add grids and buildings…</source>
+        <translation>第一步：添加网格和楼栋…</translation>
+    </message>
+    <message>
+        <source>2. Import residents from an Excel roster… (Ctrl+I)</source>
+        <translation>第二步：从 Excel 花名册导入居民…（Ctrl+I）</translation>
+    </message>
+    <message>
+        <source>The ledger is empty. First add the community&apos;s grids with their buildings, then bring in the residents: import the Excel roster you keep today, or add households by hand on the Registry page. Help → User guide (F1) explains each step.</source>
+        <translation>台账还是空的。请先添加本社区的网格和各网格的楼栋，再录入居民：导入您现在使用的 Excel 花名册，或在“居民户籍”页面逐户添加。“帮助 → 用户指南”（F1）有每一步的说明。</translation>
+    </message>
+    <message>
+        <source>%1 grid(s) added. Now import the residents from an Excel roster, or add households on the Registry page.</source>
+        <translation>已添加 %1 个网格。下一步：从 Excel 花名册导入居民，或在“居民户籍”页面逐户添加。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDialog</name>
+    <message>
+        <source>Add a grid</source>
+        <translation>添加网格</translation>
+    </message>
+    <message>
+        <source>e.g. Grid 1</source>
+        <translation>如：第一网格</translation>
+    </message>
+    <message>
+        <source>e.g. Building 1, Building 2, Building 3</source>
+        <translation>如：1栋，2栋，3栋</translation>
+    </message>
+    <message>
+        <source>Grid &amp;name</source>
+        <translation>网格名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Grid &amp;worker</source>
+        <translation>网格员(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Worker&apos;s &amp;phone</source>
+        <translation>网格员电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Buildings</source>
+        <translation>楼栋(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Separate building names with commas. More can be added later by importing a roster.</source>
+        <translation>多个楼栋用逗号隔开。以后导入花名册时还可以自动添加楼栋。</translation>
+    </message>
+    <message>
+        <source>Add grid %1</source>
+        <translation>添加网格 %1</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>用户指南</translation>
+    </message>
+    <message>
+        <source>The user guide was not found: %1</source>
+        <translation>找不到用户指南：%1</translation>
+    </message>
+</context>
+<context>
     <name>HardshipPage</name>
     <message>
         <source>All statuses</source>
@@ -1323,6 +1477,70 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>显示完整证件号(&amp;F)</translation>
     </message>
     <message>
+        <source>Export &amp;residents roster…</source>
+        <translation>导出居民花名册(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Home</source>
+        <translation>首页(&amp;H)</translation>
+    </message>
+    <message>
+        <source>R&amp;egistry</source>
+        <translation>居民户籍(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Visits</source>
+        <translation>走访(&amp;V)</translation>
+    </message>
+    <message>
+        <source>H&amp;ardship</source>
+        <translation>困难群众(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Meetings</source>
+        <translation>会议(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Re&amp;ports</source>
+        <translation>报表(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Record a &amp;visit…</source>
+        <translation>录入走访(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>New &amp;meeting…</source>
+        <translation>新建会议(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>New hardship &amp;enrolment…</source>
+        <translation>新增困难群众登记(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
         <source>%1 households · %2 residents · %3 shown</source>
         <translation>在册 %1 户 · %2 人 · 当前显示 %3 人</translation>
     </message>
@@ -1365,6 +1583,14 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>The database was encrypted. Please sign in again.</source>
         <translation>数据库已加密，请重新登录。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time the program starts.</source>
+        <translation>新的界面语言将在下次启动程序时生效。</translation>
     </message>
     <message>
         <source>Not allowed</source>
@@ -1901,6 +2127,53 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Satisfaction</source>
         <translation>满意度</translation>
+    </message>
+</context>
+<context>
+    <name>PlacePage</name>
+    <message>
+        <source>Where the ledger is kept</source>
+        <translation>数据库保存位置</translation>
+    </message>
+    <message>
+        <source>Keep the database on this computer&apos;s own disk, not on a network share.</source>
+        <translation>请把数据库放在本机硬盘上，不要放在网络共享文件夹中。</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Office PC: the committee&apos;s main computer</source>
+        <translation>办公室电脑：居委会的主电脑(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Field laptop: taken along on visits</source>
+        <translation>外出笔记本：走访时随身带的电脑(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>This computer is</source>
+        <translation>这台电脑是</translation>
+    </message>
+    <message>
+        <source>Ledger database (*.db)</source>
+        <translation>台账数据库 (*.db)</translation>
+    </message>
+    <message>
+        <source>Choose where to keep the database.</source>
+        <translation>请选择数据库的保存位置。</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Choose another file name, or open it with --db.</source>
+        <translation>%1 已存在。请换一个文件名，或用 --db 打开这个已有的数据库。</translation>
+    </message>
+    <message>
+        <source>This folder is on a network share. Choose a folder on this computer.</source>
+        <translation>这个文件夹在网络共享上，请选择本机上的文件夹。</translation>
     </message>
 </context>
 <context>
@@ -2455,6 +2728,76 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Office PC</source>
+        <translation>办公室电脑</translation>
+    </message>
+    <message>
+        <source>Field laptop</source>
+        <translation>外出笔记本</translation>
+    </message>
+    <message>
+        <source>A new language is used after the program is restarted.</source>
+        <translation>更改语言后需重新启动程序才能生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>界面语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>This &amp;computer is</source>
+        <translation>这台电脑是(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>In a dialog: save (the default button)</source>
+        <translation>对话框中：保存（默认按钮）</translation>
+    </message>
+    <message>
+        <source>In a dialog: cancel and close without saving</source>
+        <translation>对话框中：取消，不保存直接关闭</translation>
+    </message>
+    <message>
+        <source>Next / previous field</source>
+        <translation>下一个 / 上一个输入项</translation>
+    </message>
+    <message>
+        <source>Fast visit entry: save and move to the next household</source>
+        <translation>快速录入走访：保存并转到下一户</translation>
+    </message>
+    <message>
+        <source>Search box: move into the results</source>
+        <translation>搜索框：移到搜索结果中</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Dialogs and forms</source>
+        <translation>对话框和表单</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>

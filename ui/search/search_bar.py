@@ -64,7 +64,7 @@ class SearchBar(QWidget):
         self.edit.setMinimumWidth(100)
         for combo in (self.grid, self.status, self.hardship):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(3)
+            combo.setMinimumContentsLength(4)  # "全部网格" whole at 1280 px (seen in the guide screenshots)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit, 3)

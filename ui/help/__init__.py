@@ -1,0 +1,1 @@
+"""Help: the user guide browser and the keyboard shortcuts page."""

@@ -1,0 +1,1 @@
+"""The settings dialog (language and other per-PC preferences kept in QSettings)."""
