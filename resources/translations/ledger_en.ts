@@ -181,6 +181,86 @@
     </message>
 </context>
 <context>
+    <name>AttachmentListModel</name>
+    <message>
+        <source> · tick to print it in the monthly report and the record PDF</source>
+        <translation> · tick to print it in the monthly report and the record PDF</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · not saved yet</source>
+        <translation>%1 · %2 · not saved yet</translation>
+    </message>
+    <message>
+        <source>%1 · %2%3
+Added by %4 on %5</source>
+        <translation>%1 · %2%3
+Added by %4 on %5</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPanel</name>
+    <message>
+        <source>Add files…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>Paste image</source>
+        <translation>Paste image</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Shrink photos (longest side %1 px)</source>
+        <translation>Shrink photos (longest side %1 px)</translation>
+    </message>
+    <message>
+        <source>Phone photos are several MB; shrunk they stay sharp on screen and in print.</source>
+        <translation>Phone photos are several MB; shrunk they stay sharp on screen and in print.</translation>
+    </message>
+    <message>
+        <source>Drop files or photos here, or paste an image (Ctrl+V).</source>
+        <translation>Drop files or photos here, or paste an image (Ctrl+V).</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Attach files</translation>
+    </message>
+    <message>
+        <source>Photos and PDF (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.pdf);;All files (*)</source>
+        <translation>Photos and PDF (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Pasted image %1.png</source>
+        <translation>Pasted image %1.png</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image or file to attach.</source>
+        <translation>The clipboard holds no image or file to attach.</translation>
+    </message>
+    <message>
+        <source>Checking files…</source>
+        <translation>Checking files…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Another record was opened; add the files again.</source>
+        <translation>Another record was opened; add the files again.</translation>
+    </message>
+    <message>
+        <source>“%1” is already in the list.</source>
+        <translation>“%1” is already in the list.</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>Record id</source>
@@ -473,6 +553,46 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>Overdue action items</translation>
     </message>
     <message>
+        <source>Persons per hardship category</source>
+        <translation>Persons per hardship category</translation>
+    </message>
+    <message>
+        <source>None enrolled</source>
+        <translation>None enrolled</translation>
+    </message>
+    <message>
+        <source>Visits done per month</source>
+        <translation>Visits done per month</translation>
+    </message>
+    <message>
+        <source>No visits</source>
+        <translation>No visits</translation>
+    </message>
+    <message>
+        <source>Visits due per grid</source>
+        <translation>Visits due per grid</translation>
+    </message>
+    <message>
+        <source>Nothing due or overdue</source>
+        <translation>Nothing due or overdue</translation>
+    </message>
+    <message>
+        <source>Click to open the list</source>
+        <translation>Click to open the list</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>Month %1</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Due this week</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
         <source>Open %1</source>
         <translation>Open %1</translation>
     </message>
@@ -506,6 +626,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Reason</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Their open person-level hardship enrolments (disability, extreme poverty …) end on the same date.</source>
+        <translation>Their open person-level hardship enrolments (disability, extreme poverty …) end on the same date.</translation>
     </message>
     <message>
         <source>Save</source>
@@ -616,6 +740,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Assistance</source>
         <translation>Assistance</translation>
+    </message>
+    <message>
+        <source>Scans and photos</source>
+        <translation>Scans and photos</translation>
     </message>
     <message>
         <source>Change status…</source>
@@ -736,8 +864,16 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>ID numbers and phones are masked unless you choose full numbers.</translation>
     </message>
     <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
         <source>Roster:</source>
         <translation>Roster:</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Period:</translation>
     </message>
     <message>
         <source>Save as:</source>
@@ -783,6 +919,10 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>Browse…</translation>
     </message>
     <message>
+        <source>Stop reading</source>
+        <translation>Stop reading</translation>
+    </message>
+    <message>
         <source>File:</source>
         <translation>File:</translation>
     </message>
@@ -797,6 +937,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>Reading stopped.</source>
+        <translation>Reading stopped.</translation>
     </message>
 </context>
 <context>
@@ -1032,6 +1176,25 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
 </context>
 <context>
+    <name>HouseholdFlagsDialog</name>
+    <message>
+        <source>Household flags</source>
+        <translation>Household flags</translation>
+    </message>
+    <message>
+        <source>A flag puts the household in a group that a visit rule can use (for example 重点关注 every 14 days).</source>
+        <translation>A flag puts the household in a group that a visit rule can use (for example 重点关注 every 14 days).</translation>
+    </message>
+    <message>
+        <source>New flag, e.g. 重点关注</source>
+        <translation>New flag, e.g. 重点关注</translation>
+    </message>
+    <message>
+        <source>Add flag</source>
+        <translation>Add flag</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdMembersModel</name>
     <message>
         <source>Name</source>
@@ -1123,6 +1286,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Hardship lists</source>
         <translation>Hardship lists</translation>
+    </message>
+    <message>
+        <source>Photos and files</source>
+        <translation>Photos and files</translation>
     </message>
     <message>
         <source>—</source>
@@ -1562,6 +1729,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Agenda and decisions</source>
         <translation>Agenda and decisions</translation>
+    </message>
+    <message>
+        <source>Signed minutes and photos</source>
+        <translation>Signed minutes and photos</translation>
     </message>
     <message>
         <source>Add agenda item</source>
@@ -2102,6 +2273,17 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
 </context>
 <context>
+    <name>ReportPrinting</name>
+    <message>
+        <source>Print preview</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>The PDF could not be read: %1</source>
+        <translation>The PDF could not be read: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Generate</source>
@@ -2120,12 +2302,12 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>Print preview…</translation>
     </message>
     <message>
-        <source>Choose a month and a scope, then Generate.</source>
-        <translation>Choose a month and a scope, then Generate.</translation>
+        <source>Print…</source>
+        <translation>Print…</translation>
     </message>
     <message>
-        <source>Print preview needs QtPdf, which is not installed: open the PDF to print it.</source>
-        <translation>Print preview needs QtPdf, which is not installed: open the PDF to print it.</translation>
+        <source>Choose a month and a scope, then Generate.</source>
+        <translation>Choose a month and a scope, then Generate.</translation>
     </message>
     <message>
         <source>Month</source>
@@ -2969,6 +3151,10 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>Next visit</translation>
     </message>
     <message>
+        <source>Photos and files</source>
+        <translation>Photos and files</translation>
+    </message>
+    <message>
         <source>Save and next (Ctrl+Enter)</source>
         <translation>Save and next (Ctrl+Enter)</translation>
     </message>
@@ -3029,6 +3215,92 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
 </context>
 <context>
+    <name>VisitRulesModel</name>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Every (days)</source>
+        <translation>Every (days)</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>%1 (no households now)</source>
+        <translation>%1 (no households now)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitSettingsDialog</name>
+    <message>
+        <source>Visit rules and types</source>
+        <translation>Visit rules and types</translation>
+    </message>
+    <message>
+        <source>Visit rules</source>
+        <translation>Visit rules</translation>
+    </message>
+    <message>
+        <source>Visit types</source>
+        <translation>Visit types</translation>
+    </message>
+    <message>
+        <source>Only staff and administrators can change visit rules and types.</source>
+        <translation>Only staff and administrators can change visit rules and types.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Add rule</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Delete rule</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>every</source>
+        <translation>every</translation>
+    </message>
+    <message>
+        <source>A household under several rules is visited as often as the strictest one asks. Double-click a name, interval or tier to change it.</source>
+        <translation>A household under several rules is visited as often as the strictest one asks. Double-click a name, interval or tier to change it.</translation>
+    </message>
+    <message>
+        <source>Delete the rule “%1”? It can be undone.</source>
+        <translation>Delete the rule “%1”? It can be undone.</translation>
+    </message>
+    <message>
+        <source>New visit type, e.g. 节日慰问</source>
+        <translation>New visit type, e.g. 节日慰问</translation>
+    </message>
+    <message>
+        <source>Add type</source>
+        <translation>Add type</translation>
+    </message>
+    <message>
+        <source>Unchecked types are no longer offered for new visits; visits already recorded keep theirs.</source>
+        <translation>Unchecked types are no longer offered for new visits; visits already recorded keep theirs.</translation>
+    </message>
+</context>
+<context>
     <name>VisitsPage</name>
     <message>
         <source>All grids</source>
@@ -3051,12 +3323,32 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>Record visit… (Enter)</translation>
     </message>
     <message>
+        <source>Print visit record…</source>
+        <translation>Print visit record…</translation>
+    </message>
+    <message>
+        <source>A PDF of the selected visit with its ticked photos.</source>
+        <translation>A PDF of the selected visit with its ticked photos.</translation>
+    </message>
+    <message>
         <source>Delete visit</source>
         <translation>Delete visit</translation>
     </message>
     <message>
         <source>Refresh</source>
         <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Rules and types…</source>
+        <translation>Rules and types…</translation>
+    </message>
+    <message>
+        <source>Flags…</source>
+        <translation>Flags…</translation>
+    </message>
+    <message>
+        <source>Set or clear manual flags (e.g. 重点关注) on the selected household</source>
+        <translation>Set or clear manual flags (e.g. 重点关注) on the selected household</translation>
     </message>
     <message>
         <source>Grid</source>
@@ -3073,6 +3365,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Visit history: %1</source>
         <translation>Visit history: %1</translation>
+    </message>
+    <message>
+        <source>Save visit record</source>
+        <translation>Save visit record</translation>
     </message>
     <message>
         <source>Delete the selected visit record? It can be undone.</source>
