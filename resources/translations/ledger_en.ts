@@ -1182,12 +1182,12 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>Household flags</translation>
     </message>
     <message>
-        <source>A flag puts the household in a group that a visit rule can use (for example 重点关注 every 14 days).</source>
-        <translation>A flag puts the household in a group that a visit rule can use (for example 重点关注 every 14 days).</translation>
+        <source>A flag puts the household in a group that a visit rule can use (for example close attention every 14 days).</source>
+        <translation>A flag puts the household in a group that a visit rule can use (for example close attention every 14 days).</translation>
     </message>
     <message>
-        <source>New flag, e.g. 重点关注</source>
-        <translation>New flag, e.g. 重点关注</translation>
+        <source>New flag, e.g. close attention</source>
+        <translation>New flag, e.g. close attention</translation>
     </message>
     <message>
         <source>Add flag</source>
@@ -3288,8 +3288,8 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>Delete the rule “%1”? It can be undone.</translation>
     </message>
     <message>
-        <source>New visit type, e.g. 节日慰问</source>
-        <translation>New visit type, e.g. 节日慰问</translation>
+        <source>New visit type, e.g. holiday greetings</source>
+        <translation>New visit type, e.g. holiday greetings</translation>
     </message>
     <message>
         <source>Add type</source>
@@ -3347,8 +3347,8 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>Flags…</translation>
     </message>
     <message>
-        <source>Set or clear manual flags (e.g. 重点关注) on the selected household</source>
-        <translation>Set or clear manual flags (e.g. 重点关注) on the selected household</translation>
+        <source>Set or clear manual flags (e.g. close attention) on the selected household</source>
+        <translation>Set or clear manual flags (e.g. close attention) on the selected household</translation>
     </message>
     <message>
         <source>Grid</source>

@@ -1182,11 +1182,11 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>住户标记</translation>
     </message>
     <message>
-        <source>A flag puts the household in a group that a visit rule can use (for example 重点关注 every 14 days).</source>
+        <source>A flag puts the household in a group that a visit rule can use (for example close attention every 14 days).</source>
         <translation>标记会把住户归入一个人群，走访规则可以按此人群设定周期（如重点关注每 14 天走访一次）。</translation>
     </message>
     <message>
-        <source>New flag, e.g. 重点关注</source>
+        <source>New flag, e.g. close attention</source>
         <translation>新标记，如重点关注</translation>
     </message>
     <message>
@@ -3288,7 +3288,7 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>删除规则“%1”？可以撤销。</translation>
     </message>
     <message>
-        <source>New visit type, e.g. 节日慰问</source>
+        <source>New visit type, e.g. holiday greetings</source>
         <translation>新的走访类型，如节日慰问</translation>
     </message>
     <message>
@@ -3347,7 +3347,7 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>住户标记…</translation>
     </message>
     <message>
-        <source>Set or clear manual flags (e.g. 重点关注) on the selected household</source>
+        <source>Set or clear manual flags (e.g. close attention) on the selected household</source>
         <translation>为选中的住户添加或取消标记（如重点关注）</translation>
     </message>
     <message>

@@ -12,7 +12,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplica
                             QPersistentModelIndex, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHeaderView, QLabel, QSplitter,
-                               QTableView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+                               QTabWidget, QTableView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ui.common import age_of, masked
 from ui.signals import emit
@@ -139,18 +139,24 @@ class HouseholdView(QWidget):
         self.enrolments_box = QGroupBox(self.tr("Hardship lists"))
         self._enrolments_layout = QVBoxLayout(self.enrolments_box)
         self.enrolments: QWidget | None = None
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(members_box)
-        split.addWidget(history_box)
-        split.addWidget(self.enrolments_box)
         from ui.attachments.panel import AttachmentPanel
         files_box = QGroupBox(self.tr("Photos and files"))
         self.attachments = AttachmentPanel(ledger, "households", None)
         QVBoxLayout(files_box).addWidget(self.attachments)
-        split.addWidget(files_box)
+        # Members stay in view; history, lists and files share one tabbed pane, so the view
+        # fits a 1366×768 laptop screen instead of stacking four minimum heights.
+        self.tabs = QTabWidget()
+        self.tabs.addTab(history_box, self.tr("History"))
+        self.tabs.addTab(self.enrolments_box, self.tr("Hardship lists"))
+        self.tabs.addTab(files_box, self.tr("Photos and files"))
+        for box in (history_box, self.enrolments_box, files_box):  # the tab says what it is
+            box.setTitle("")
+            box.setFlat(True)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(members_box)
+        split.addWidget(self.tabs)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setStretchFactor(2, 2)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)

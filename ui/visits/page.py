@@ -75,7 +75,7 @@ class VisitsPage(QWidget):
         self.rules_button = QPushButton(self.tr("Rules and types…"))
         self.rules_button.clicked.connect(lambda: self.open_rules())
         self.flags_button = QPushButton(self.tr("Flags…"))
-        self.flags_button.setToolTip(self.tr("Set or clear manual flags (e.g. 重点关注) on the selected household"))
+        self.flags_button.setToolTip(self.tr("Set or clear manual flags (e.g. close attention) on the selected household"))
         self.flags_button.clicked.connect(lambda: self.open_flags())
 
         top = QHBoxLayout()

@@ -270,7 +270,7 @@ class VisitSettingsDialog(QDialog):
         self._fill_types()
         self.types_list.itemChanged.connect(self._type_toggled)
         self.type_edit = QLineEdit()
-        self.type_edit.setPlaceholderText(self.tr("New visit type, e.g. 节日慰问"))
+        self.type_edit.setPlaceholderText(self.tr("New visit type, e.g. holiday greetings"))
         self.type_edit.returnPressed.connect(self.add_type)
         self.add_type_button = QPushButton(self.tr("Add type"))
         self.add_type_button.clicked.connect(self.add_type)

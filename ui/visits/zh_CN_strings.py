@@ -86,7 +86,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Delete the selected visit record? It can be undone.": "删除选中的走访记录？可以撤销。",
         "Rules and types…": "走访规则和类型…",
         "Flags…": "住户标记…",
-        "Set or clear manual flags (e.g. 重点关注) on the selected household": "为选中的住户添加或取消标记（如重点关注）",
+        "Set or clear manual flags (e.g. close attention) on the selected household": "为选中的住户添加或取消标记（如重点关注）",
     },
     "VisitRulesModel": {
         "Group": "适用人群",
@@ -109,16 +109,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "A household under several rules is visited as often as the strictest one asks. Double-click a name, interval or tier to change it.":
             "一户适用多条规则时，按要求最频繁的一条走访。双击规则名称、周期或级别即可修改。",
         "Delete the rule “%1”? It can be undone.": "删除规则“%1”？可以撤销。",
-        "New visit type, e.g. 节日慰问": "新的走访类型，如节日慰问",
+        "New visit type, e.g. holiday greetings": "新的走访类型，如节日慰问",
         "Add type": "添加类型",
         "Unchecked types are no longer offered for new visits; visits already recorded keep theirs.":
             "取消勾选的类型不再用于新的走访登记；已登记的走访保持原类型。",
     },
     "HouseholdFlagsDialog": {
         "Household flags": "住户标记",
-        "A flag puts the household in a group that a visit rule can use (for example 重点关注 every 14 days).":
+        "A flag puts the household in a group that a visit rule can use (for example close attention every 14 days).":
             "标记会把住户归入一个人群，走访规则可以按此人群设定周期（如重点关注每 14 天走访一次）。",
-        "New flag, e.g. 重点关注": "新标记，如重点关注",
+        "New flag, e.g. close attention": "新标记，如重点关注",
         "Add flag": "添加标记",
     },
 }
