@@ -77,6 +77,7 @@ class Expr:
     sql: str
     joins: tuple[str, ...] = ()
     has: str | None = None          # EXISTS template (one ``?``) for the "has" filter of list fields
+    order: str | None = None        # ORDER BY form when it differs (grids in their set order, not by name)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -89,15 +90,15 @@ class Source:
     grid: str                       # expression of the row's grid id (scope filter)
 
 
-def _e(sql: str, *joins: str, has: str | None = None) -> Expr:
-    return Expr(sql, tuple(joins), has)
+def _e(sql: str, *joins: str, has: str | None = None, order: str | None = None) -> Expr:
+    return Expr(sql, tuple(joins), has, order)
 
 
 def _household_exprs(hh: str = "h.id", head: str = "hr") -> dict[str, Expr]:
     """Fields of the row's household (h), building (b), grid (g) and head (hr)."""
     return {
-        "hh_address": _e(ADDRESS), "hh_grid": _e("g.name"), "hh_grid_worker": _e("g.worker_name"),
-        "hh_building": _e("b.name"), "hh_entrance": _e("h.entrance"), "hh_unit": _e("h.unit"),
+        "hh_address": _e(ADDRESS, order=_ADDRESS_ORDER), "hh_grid": _e("g.name", order="g.sort_no, g.name"), "hh_grid_worker": _e("g.worker_name"),
+        "hh_building": _e("b.name", order="g.sort_no, g.name, b.sort_no, b.name"), "hh_entrance": _e("h.entrance"), "hh_unit": _e("h.unit"),
         "hh_building_leader": _e("b.leader_name"),
         "hh_head": _e(f"{head}.name", head), "hh_head_id_number": _e(f"{head}.id_number", head),
         "hh_head_phone": _e(f"{head}.phone", head),
@@ -305,7 +306,11 @@ def compile_select(entity: str, keys: Sequence[str], *, filters: Sequence[tuple[
     if grid_ids is not None:
         where.append(f"{source.grid} IN ({', '.join('?' for _ in grid_ids) or 'NULL'})")
         params.extend(grid_ids)
-    order = [f"{expr(k).sql}{' DESC' if desc else ''}" for k, desc in sort]
+    order = []
+    for k, desc in sort:
+        e = expr(k)
+        parts = (e.order or e.sql).split(", ") if e.order else [e.sql]
+        order += [f"{p}{' DESC' if desc else ''}" for p in parts]
     joins = " ".join(sql for name, sql in source.joins.items() if name in used)
     if count:
         sql = f"SELECT count(*) {source.from_sql} {joins} WHERE {' AND '.join(where)}"

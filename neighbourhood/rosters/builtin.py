@@ -29,7 +29,7 @@ def builtin_templates() -> list[Template]:
                           "hh_members", "covered_count", ("hh_address", "家庭住址"), "subject_phone",
                           ("support_mode", "保障类别"), "monthly_amount", "start_month",
                           ("certificate_no", "低保证编号"), BLANK),
-            filters=_enrolled("低保"), group_by="hh_grid", subtotal_sums=["covered_count", "monthly_amount"],
+            filters=_enrolled("低保"), group_by="hh_grid", subtotal_sums=["covered_count", "monthly_amount"], unit="户",
             header=HeaderBlock(form_no="民低保01表", authority="民政部门")),
         Template(
             name="特困人员花名册", entity="enrolment", title="特困人员救助供养对象花名册",

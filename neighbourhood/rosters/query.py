@@ -85,7 +85,7 @@ def compile_template(t: Template, *, today: _dt.date | None = None,
     count_sql, count_params = q.compile_select(t.entity, [], filters=filters, today=today, grid_ids=grid_ids,
                                                count=True)
     return Plan(t, tuple(columns), sql, params, count_sql, count_params, group_index,
-                t.field(t.group_by).label if t.group_by else "", sums, t.entity_def.unit)
+                t.field(t.group_by).label if t.group_by else "", sums, t.unit or t.entity_def.unit)
 
 
 def events(plan: Plan, rows: Iterator[tuple]) -> Iterator[tuple]:

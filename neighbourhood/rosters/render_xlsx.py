@@ -103,7 +103,11 @@ def _write(wb, ws, plan: Plan, rows, *, title: str, subtitle: str, full: bool, t
         else:
             plan_cols.append((0, fmt["text"], None if full else _MASKERS.get(column.mask or ""), column.index))
 
-    write_string, write_number, write_blank = ws.write_string, ws.write_number, ws.write_blank
+    # The undecorated writers: same checks, minus the A1-notation argument parsing that costs
+    # ~5% per cell at 2M cells (public names if a future xlsxwriter drops them).
+    write_string = getattr(ws, "_write_string", ws.write_string)
+    write_number = getattr(ws, "_write_number", ws.write_number)
+    write_blank = getattr(ws, "_write_blank", ws.write_blank)
     dangerous, fromiso, epoch = DANGEROUS_FIRST, _dt.date.fromisoformat, _EPOCH
     r = header_row
     data_rows = 0

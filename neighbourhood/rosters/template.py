@@ -89,6 +89,7 @@ class Template:
     subtotals: bool = True         # with group_by: a 小计 row after each group, 合计 at the end
     header: HeaderBlock = dataclasses.field(default_factory=HeaderBlock)
     notes: str = ""                # 填表说明, printed under the table
+    unit: str = ""                 # what a row counts in the totals ("户"); "" → the entity's
 
     @property
     def entity_def(self) -> Entity:
@@ -167,6 +168,7 @@ def from_dict(data: Any, *, source: str = "模板") -> Template:
                                   _dict(body.get("header", {}), "表头信息").items()
                                   if k in {f.name for f in dataclasses.fields(HeaderBlock)}}),
             notes=_text(body.get("notes", ""), "填表说明", required=False, limit=2000),
+            unit=_text(body.get("unit", ""), "计数单位", required=False, limit=4),
         )
     except TemplateError as exc:
         raise TemplateError(f"{source}：{exc.message}") from None
@@ -282,12 +284,21 @@ def _scalar(value: Any, label: str, fail) -> None:
         fail(f"{label}的取值太长")
 
 
+_SHORT = {"eq": "：{v}", "in": "：{v}", "gte": "≥{v}", "lte": "≤{v}", "between": "：{v}", "has": "：{v}",
+          "contains": "含“{v}”", "ne": "不是{v}", "not_in": "不是{v}", "empty": "为空", "not_empty": "不为空",
+          "not_has": "：不含{v}"}
+
+
 def describe_filters(t: Template) -> str:
-    """'人口类别 等于 流动；年龄 大于等于 80' for the subtitle and the builder."""
+    """'人口类别：流动　年龄≥80' for the subtitle and the builder."""
     parts = []
     for f in t.filters:
         label = t.field(f.field).label
-        value = "、".join(map(str, f.value)) if isinstance(f.value, list) and f.op != "between" else (
-            f"{f.value[0]} 至 {f.value[1]}" if f.op == "between" else ("" if f.value is None else str(f.value)))
-        parts.append(f"{label}{OP_LABELS[f.op]}{value}")
-    return "；".join(parts)
+        if f.op == "between":
+            value = f"{f.value[0]}至{f.value[1]}"
+        elif isinstance(f.value, list):
+            value = "、".join(map(str, f.value))
+        else:
+            value = "" if f.value is None else str(f.value)
+        parts.append(label + _SHORT[f.op].format(v=value))
+    return "　".join(parts)
