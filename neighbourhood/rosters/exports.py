@@ -58,7 +58,7 @@ def export_template(ledger: "Ledger", template: Template, *, out: str | os.PathL
     title = template.display_title()
     scope = describe_filters(template)
     masked = "身份证号、电话为完整号码，注意保密" if full else "身份证号、电话已脱敏"
-    subtitle = "　".join(x for x in (f"填报单位：{community}" if community else "", scope,
+    subtitle = "　　".join(x for x in (f"填报单位：{community}" if community else "", scope,
                                       f"共 {total} {plan.unit}", masked) if x)
     tmp = out.with_name(f".~{out.stem}.{os.getpid()}.tmp{fmt}")
     try:

@@ -253,6 +253,7 @@ def validate(t: Template, *, source: str = "模板") -> None:
 
 def _check_filter(field: Field, f: FilterSpec, n: int, fail) -> None:
     label = f"第 {n} 个筛选条件（{field.label}）"
+    numeric = field.type == NUMBER and f.op != "contains"
     if f.op not in OP_LABELS:
         fail(f"{label}的条件“{f.op}”无效")
     if f.op in ("has", "not_has") and not field.is_list:
@@ -264,24 +265,26 @@ def _check_filter(field: Field, f: FilterSpec, n: int, fail) -> None:
         if not isinstance(f.value, list) or not f.value or len(f.value) > 100:
             fail(f"{label}需要一个或多个取值")
         for v in f.value:
-            _scalar(v, label, fail)
+            _scalar(v, label, fail, numeric)
         return
     if f.op == "between":
         if not isinstance(f.value, list) or len(f.value) != 2:
             fail(f"{label}需要“从”和“到”两个值")
         for v in f.value:
-            _scalar(v, label, fail)
+            _scalar(v, label, fail, numeric)
         return
-    _scalar(f.value, label, fail)
+    _scalar(f.value, label, fail, numeric and f.value not in (None, ""))
     if f.value in (None, ""):
         fail(f"{label}缺少取值")
 
 
-def _scalar(value: Any, label: str, fail) -> None:
+def _scalar(value: Any, label: str, fail, numeric: bool = False) -> None:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         fail(f"{label}的取值应为文字或数字")
     if isinstance(value, str) and len(value) > MAX_TEXT:
         fail(f"{label}的取值太长")
+    if numeric and not isinstance(value, (int, float)):
+        fail(f"{label}的取值“{value}”不是数字，请填写数字（如 80）")
 
 
 _SHORT = {"eq": "：{v}", "in": "：{v}", "gte": "≥{v}", "lte": "≤{v}", "between": "：{v}", "has": "：{v}",

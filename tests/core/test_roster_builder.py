@@ -202,6 +202,9 @@ def test_template_file_round_trip(small, tmp_path):
     (json.dumps({"format": tpl.FORMAT, "version": 1, "template": {
         "name": "x", "entity": "resident", "columns": [{"field": "name"}],
         "subtotal_sums": ["name"]}}).encode(), "数字列"),
+    (json.dumps({"format": tpl.FORMAT, "version": 1, "template": {
+        "name": "x", "entity": "resident", "columns": [{"field": "name"}],
+        "filters": [{"field": "age", "op": "gte", "value": "八十"}]}}).encode(), "不是数字"),
     (b"[" * 150000 + b"]" * 150000, "太大"),
     (b"[" * 50000 + b"]" * 50000, "已损坏"),
 ])
