@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import pathlib
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -93,6 +94,7 @@ def main() -> int:
     print(f"same, grouped by grid with subtotals              : wall {bw['grouped']:.2f} s, CPU {bc['grouped']:.2f} s"
           f"  ratio wall {bw['grouped'] / bw['plain']:.2f}×, CPU {bc['grouped'] / bc['plain']:.2f}×")
     ledger.close()
+    shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 

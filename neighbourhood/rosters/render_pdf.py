@@ -19,6 +19,7 @@ from neighbourhood.rosters.query import Plan, events, number_text
 from neighbourhood.rosters.render_xlsx import summary_label
 
 _MASKERS = {"id": mask_id, "phone": mask_phone}
+_CHUNK = 3000
 
 
 def write_pdf(path: str, plan: Plan, rows, *, title: str, subtitle: str, full: bool, total: int,
@@ -58,15 +59,36 @@ def write_pdf(path: str, plan: Plan, rows, *, title: str, subtitle: str, full: b
         masker = None if full else _MASKERS.get(column.mask or "")
         return masker(text) if masker else text
 
-    data = [[pt.para(c.header, head) for c in columns]]
-    summary_rows: list[int] = []
+    header_row = [pt.para(c.header, head) for c in columns]
+    base_style = [
+        ("FONTNAME", (0, 0), (-1, -1), styles.font), ("GRID", (0, 0), (-1, -1), 0.5, pt.GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), pt.HEADER_FILL), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    tables: list[Any] = []
+    data: list[list[Any]] = [header_row]
+    style: list[Any] = list(base_style)
+    written = 0
+
+    def flush() -> None:
+        nonlocal data, style
+        if len(data) > 1:
+            table = Table(data, colWidths=col_widths, repeatRows=1)
+            table.setStyle(TableStyle(style))
+            tables.append(table)
+        data, style = [header_row], list(base_style)
+
     for event in events(plan, rows):
         if event[0] != "row":
             sums = event[-1]
             span = max(1, min(plan.sum_columns) if plan.sum_columns else len(columns))
             row = [pt.para(summary_label(plan, event), bold)] + [""] * (span - 1)
             row += [pt.para(number_text(sums[c]), centred) if c in sums else "" for c in range(span, len(columns))]
-            summary_rows.append((len(data), span))
+            r = len(data)
+            style.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#f2f2f2")))
+            if span > 1:
+                style.append(("SPAN", (0, r), (span - 1, r)))
             data.append(row)
             continue
         _, n, values = event
@@ -80,28 +102,26 @@ def write_pdf(path: str, plan: Plan, rows, *, title: str, subtitle: str, full: b
                 text = cell_text(column, values[column.index])
                 out.append(pt.para(text, centred if column.type in (DATE, NUMBER) else cell))
         data.append(out)
+        written += 1
+        # Very long tables go in pieces: reportlab splits one Table across pages in quadratic time
+        # (a piece starts with its own header row, which may then sit mid-page).
+        if len(data) > _CHUNK:
+            flush()
         if n % 200 == 0:
             checkpoint(abort)
             progress(n, total, "正在整理…")
-    style = [
-        ("FONTNAME", (0, 0), (-1, -1), styles.font), ("GRID", (0, 0), (-1, -1), 0.5, pt.GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), pt.HEADER_FILL), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]
-    for r, span in summary_rows:
-        style.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#f2f2f2")))
-        if span > 1:
-            style.append(("SPAN", (0, r), (span - 1, r)))
-    table = Table(data, colWidths=col_widths, repeatRows=1)
-    table.setStyle(TableStyle(style))
+    flush()
+    if not tables:
+        table = Table([header_row], colWidths=col_widths, repeatRows=1)
+        table.setStyle(TableStyle(base_style))
+        tables.append(table)
 
     t = plan.template
     story: list[Any] = []
     top = t.header.top()
     if top:
         story.append(Paragraph(pt.esc("　".join(f"{k}：{v}" for k, v in top)), right))
-    story += [pt.para(title, styles.title), pt.para(subtitle, styles.subtitle), table]
+    story += [pt.para(title, styles.title), pt.para(subtitle, styles.subtitle), *tables]
     if t.notes:
         story += [pt.spacer(3), pt.para(f"填表说明：{t.notes}", styles.small)]
     story.append(pt.spacer(6))
@@ -121,4 +141,4 @@ def write_pdf(path: str, plan: Plan, rows, *, title: str, subtitle: str, full: b
 
     doc.setProgressCallBack(on_progress)
     doc.build(story, canvasmaker=canvas_class)
-    return len(data) - 1 - len(summary_rows)
+    return written
