@@ -345,6 +345,12 @@ def templates(conn) -> list[dict[str, Any]]:
         " WHERE deleted_at IS NULL ORDER BY name"))
 
 
+def template_body(conn, name: str) -> str | None:
+    row = conn.execute("SELECT body FROM roster_templates WHERE name = ? AND deleted_at IS NULL",
+                       (name,)).fetchone()
+    return row[0] if row else None
+
+
 def template_id_by_name(conn, name: str) -> str | None:
     row = conn.execute("SELECT id FROM roster_templates WHERE name = ? AND deleted_at IS NULL",
                        (name,)).fetchone()

@@ -62,9 +62,8 @@ class RosterTemplates:
 
     def get(self, name: str) -> Template:
         """The template called ``name`` (saved first, then shipped); NotFound otherwise."""
-        saved = q.template_id_by_name(self.ledger.conn, name)
-        if saved:
-            body = self.ledger.conn.execute("SELECT body FROM roster_templates WHERE id = ?", (saved,)).fetchone()[0]
+        body = q.template_body(self.ledger.conn, name)
+        if body is not None:
             return tpl.loads(body, source="已保存的模板")
         for t in builtin_templates():
             if t.name == name:
