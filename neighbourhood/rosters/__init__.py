@@ -5,6 +5,7 @@
 - :mod:`query`: template → one SQL query (:mod:`db.queries.roster_builder`), rows with subtotals.
 - :mod:`render_xlsx` / :mod:`render_pdf`: writers; :mod:`exports`: ``export_template`` (audited).
 - :mod:`store`: ``ledger.rosters`` (saved templates, files, run); :mod:`builtin`: shipped templates.
+- :mod:`preview`: the builder's first rows; :mod:`cli`: ``export-roster --template``, ``roster-templates``.
 
 Core only: nothing here imports Qt.
 """
