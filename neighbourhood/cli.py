@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from neighbourhood.excel import cli as excel_cli
     excel_cli.add_arguments(sub)
+    from neighbourhood.rosters import cli as rosters_cli
+    rosters_cli.add_arguments(sub)
     from neighbourhood.pdf import report_cli
     report_cli.add_arguments(sub).add_argument(
         "path", type=pathlib.Path, nargs="?", help="数据库文件（默认 --db 或用户数据目录）")
@@ -202,7 +204,8 @@ COMMANDS = {"demo": _cmd_demo, "check": _cmd_check, "verify-audit": _cmd_verify_
 
 def _excel_commands() -> dict:
     from neighbourhood.excel import cli as excel_cli
-    return excel_cli.COMMANDS
+    from neighbourhood.rosters import cli as rosters_cli
+    return {**excel_cli.COMMANDS, **rosters_cli.COMMANDS}
 
 
 def run(args: argparse.Namespace) -> int:

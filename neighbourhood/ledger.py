@@ -83,6 +83,12 @@ class Ledger:
         from neighbourhood.attachments import Attachments
         return Attachments(self)
 
+    @functools.cached_property
+    def rosters(self):
+        """Roster builder: saved templates, template files, running a template."""
+        from neighbourhood.rosters.store import RosterTemplates
+        return RosterTemplates(self)
+
     @property
     def needs(self):
         """Needs and suggestions (困难需求清单, 建言献策清单)."""

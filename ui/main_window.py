@@ -132,6 +132,8 @@ class MainWindow(QMainWindow):
         from neighbourhood.excel.kinds import ROSTER_KINDS
         for key, kind in ROSTER_KINDS.items():
             export_menu.addAction(self._action(kind.title, lambda key=key: self.export_roster(key)))
+        self.roster_builder_action = self._action(self.tr("&Roster builder (templates)…"), self.show_roster_builder)
+        file_menu.addAction(self.roster_builder_action)
         self.import_action = self._action(self.tr("&Import roster (Excel)…"), self.import_roster, "Ctrl+I")
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
@@ -529,6 +531,10 @@ class MainWindow(QMainWindow):
             elif getattr(self.registry, "current_grid_id", None) and self.registry.current_grid_id():
                 filters["grid_id"] = self.registry.current_grid_id()
         ExportDialog(self.ledger, kind, filters, parent=self).exec()
+
+    def show_roster_builder(self) -> None:
+        from ui.roster_builder.dialog import RosterBuilderDialog
+        RosterBuilderDialog(self.ledger, parent=self).exec()
 
     def import_roster(self) -> None:
         from ui.excel.import_wizard import ImportWizard

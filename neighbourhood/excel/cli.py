@@ -17,8 +17,10 @@ def add_arguments(subparsers) -> None:
 
     kinds = ", ".join(f"{k}（{kind.title}）" for k, kind in ROSTER_KINDS.items())
     exp = subparsers.add_parser("export-roster", help="导出花名册为 Excel（.xlsx）")
-    exp.add_argument("--kind", required=True, help=f"花名册种类：{kinds}")
-    exp.add_argument("--out", required=True, type=pathlib.Path, help="输出文件（.xlsx）")
+    which = exp.add_mutually_exclusive_group(required=True)
+    which.add_argument("--kind", help=f"花名册种类：{kinds}")
+    which.add_argument("--template", help="花名册模板名称（见 roster-templates list）；输出 .xlsx 或 .pdf")
+    exp.add_argument("--out", required=True, type=pathlib.Path, help="输出文件（.xlsx；模板也可 .pdf）")
     exp.add_argument("--grid", help="只导出此网格（网格名称）")
     exp.add_argument("--building", help="只导出此楼栋（楼栋名称，可与 --grid 同用）")
     exp.add_argument("--from", dest="date_from", help="期间起始日期（含），如 2024-01-01；用于走访记录等按期间的台账")
@@ -79,6 +81,9 @@ def cmd_export_roster(args: argparse.Namespace) -> int:
     from neighbourhood.excel.kinds import ROSTER_KINDS
     from neighbourhood.excel.values import date as parse_date
 
+    if getattr(args, "template", None):
+        from neighbourhood.rosters.cli import run_template_export
+        return run_template_export(args)
     if args.kind not in ROSTER_KINDS:
         print(f"错误：未知花名册种类“{args.kind}”，可选：{', '.join(ROSTER_KINDS)}", file=sys.stderr)
         return 2

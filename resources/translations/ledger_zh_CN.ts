@@ -1397,6 +1397,10 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>导出花名册（Excel）(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;Roster builder (templates)…</source>
+        <translation>花名册生成器（模板）(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Import roster (Excel)…</source>
         <translation>导入花名册（Excel）…(&amp;I)</translation>
     </message>
@@ -2544,6 +2548,117 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
 </context>
 <context>
+    <name>RosterBuilderDialog</name>
+    <message>
+        <source>Roster builder</source>
+        <translation>花名册生成器</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建模板</translation>
+    </message>
+    <message>
+        <source>Run…</source>
+        <translation>运行（导出）…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <source>Import template file…</source>
+        <translation>导入模板文件…</translation>
+    </message>
+    <message>
+        <source>Export template file…</source>
+        <translation>导出模板文件…</translation>
+    </message>
+    <message>
+        <source>Templates (double-click to run):</source>
+        <translation>模板（双击即可运行）：</translation>
+    </message>
+    <message>
+        <source>Preview first rows</source>
+        <translation>预览前几行</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>Full ID numbers and phone numbers (recorded in the audit log)</source>
+        <translation>导出完整身份证号和电话（将记入审计记录）</translation>
+    </message>
+    <message>
+        <source>Export (Excel or PDF)…</source>
+        <translation>导出（Excel 或 PDF）…</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <source>ID numbers and phones are masked unless you choose full numbers.</source>
+        <translation>除非选择导出完整号码，身份证号和电话将脱敏显示。</translation>
+    </message>
+    <message>
+        <source> (built-in)</source>
+        <translation>（内置）</translation>
+    </message>
+    <message>
+        <source>New roster</source>
+        <translation>新花名册</translation>
+    </message>
+    <message>
+        <source>Template “{0}” saved.</source>
+        <translation>模板“{0}”已保存。</translation>
+    </message>
+    <message>
+        <source>Showing the first {0} rows.</source>
+        <translation>显示前 {0} 行。</translation>
+    </message>
+    <message>
+        <source>Import roster template</source>
+        <translation>导入花名册模板</translation>
+    </message>
+    <message>
+        <source>Roster template (*.json)</source>
+        <translation>花名册模板 (*.json)</translation>
+    </message>
+    <message>
+        <source>Imported template “{0}”.</source>
+        <translation>已导入模板“{0}”。</translation>
+    </message>
+    <message>
+        <source>Export roster template</source>
+        <translation>导出花名册模板</translation>
+    </message>
+    <message>
+        <source>Template written to {0}</source>
+        <translation>模板已保存到 {0}</translation>
+    </message>
+    <message>
+        <source>Export roster</source>
+        <translation>导出花名册</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
+        <translation>Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，没有生成文件。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Exported {0} rows to {1}</source>
+        <translation>已导出 {0} 行到 {1}</translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
     <message>
         <source>Import</source>
@@ -2848,6 +2963,105 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Members who move to the new household:</source>
         <translation>分入新户的成员：</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Add →</source>
+        <translation>添加 →</translation>
+    </message>
+    <message>
+        <source>Add blank column</source>
+        <translation>添加空白列（签字等）</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Columns (double-click a field to add it; edit a header to rename it)</source>
+        <translation>列（双击字段添加；双击表头可改名）</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation>添加条件</translation>
+    </message>
+    <message>
+        <source>Remove condition</source>
+        <translation>删除条件</translation>
+    </message>
+    <message>
+        <source>Which rows (all conditions must hold; lists: separate values with 、)</source>
+        <translation>筛选（须同时满足全部条件；多个取值用“、”分隔）</translation>
+    </message>
+    <message>
+        <source>Descending</source>
+        <translation>降序</translation>
+    </message>
+    <message>
+        <source>Order and subtotals</source>
+        <translation>排序和小计</translation>
+    </message>
+    <message>
+        <source>Sort by:</source>
+        <translation>排序：</translation>
+    </message>
+    <message>
+        <source>Group by (subtotal after each group):</source>
+        <translation>分组（每组后加小计）：</translation>
+    </message>
+    <message>
+        <source>Sum in subtotals:</source>
+        <translation>小计求和：</translation>
+    </message>
+    <message>
+        <source>Official header and footer</source>
+        <translation>表头表尾（统计报表）</translation>
+    </message>
+    <message>
+        <source>Notes printed under the table:</source>
+        <translation>填表说明（印在表下）：</translation>
+    </message>
+    <message>
+        <source>Template name:</source>
+        <translation>模板名称：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Counted as:</source>
+        <translation>计数单位：</translation>
+    </message>
+    <message>
+        <source>One row is:</source>
+        <translation>每行是：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,144 @@
+"""Writing a compiled template to PDF with the report's building blocks.
+
+A4 (landscape past 8 columns) with the shared page header and "第 x 页 共 y
+页" footer (:class:`neighbourhood.pdf.template.NumberedCanvas`), the header
+row repeated on every page, the official header block above the title, 小计/
+合计 rows and the signature block under the table.  IDs and phones are masked
+unless ``full``.  No Qt; runs on a worker.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+from neighbourhood.idnumbers import mask_id
+from neighbourhood.jobs import Abort, Cancelled, Progress, checkpoint
+from neighbourhood.phones import mask_phone
+from neighbourhood.rosters.fields import DATE, NUMBER
+from neighbourhood.rosters.query import Plan, events, number_text
+from neighbourhood.rosters.render_xlsx import summary_label
+
+_MASKERS = {"id": mask_id, "phone": mask_phone}
+_CHUNK = 3000
+
+
+def write_pdf(path: str, plan: Plan, rows, *, title: str, subtitle: str, full: bool, total: int,
+              today: _dt.date, community: str, progress: Progress, abort: Abort) -> int:
+    """Lay out the rows on pages and write ``path`` (the caller renames it into place)."""
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    from neighbourhood.pdf import template as pt
+
+    styles = pt.make_styles()
+    columns = plan.columns
+    page = landscape(A4) if len(columns) > 8 else A4
+    margin = 12 * mm if page is not A4 else pt.MARGIN_X
+    width = page[0] - 2 * margin
+    cell = ParagraphStyle("RCell", parent=styles.cell, fontSize=8.5 if len(columns) > 12 else 9.5,
+                          leading=11 if len(columns) > 12 else 13)
+    centred = ParagraphStyle("RCellC", parent=cell, alignment=TA_CENTER)
+    bold = ParagraphStyle("RSub", parent=cell)
+    head = ParagraphStyle("RHead", parent=cell, alignment=TA_CENTER)
+    right = ParagraphStyle("RRight", parent=styles.small, alignment=TA_RIGHT)
+
+    weights = [max(c.width, len(c.header) * 1.6 + 1) for c in columns]
+    scale = width / sum(weights)
+    col_widths = [w * scale for w in weights]
+
+    def cell_text(column, value: Any) -> Any:
+        if value is None or value == "":
+            return ""
+        if column.type == NUMBER and isinstance(value, float):
+            value = number_text(value)
+        text = str(value)
+        masker = None if full else _MASKERS.get(column.mask or "")
+        return masker(text) if masker else text
+
+    header_row = [pt.para(c.header, head) for c in columns]
+    base_style = [
+        ("FONTNAME", (0, 0), (-1, -1), styles.font), ("GRID", (0, 0), (-1, -1), 0.5, pt.GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), pt.HEADER_FILL), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    tables: list[Any] = []
+    data: list[list[Any]] = [header_row]
+    style: list[Any] = list(base_style)
+    written = 0
+
+    def flush() -> None:
+        nonlocal data, style
+        if len(data) > 1:
+            table = Table(data, colWidths=col_widths, repeatRows=1)
+            table.setStyle(TableStyle(style))
+            tables.append(table)
+        data, style = [header_row], list(base_style)
+
+    for event in events(plan, rows):
+        if event[0] != "row":
+            sums = event[-1]
+            span = max(1, min(plan.sum_columns) if plan.sum_columns else len(columns))
+            row = [pt.para(summary_label(plan, event), bold)] + [""] * (span - 1)
+            row += [pt.para(number_text(sums[c]), centred) if c in sums else "" for c in range(span, len(columns))]
+            r = len(data)
+            style.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#f2f2f2")))
+            if span > 1:
+                style.append(("SPAN", (0, r), (span - 1, r)))
+            data.append(row)
+            continue
+        _, n, values = event
+        out = []
+        for column in columns:
+            if column.kind == "seq":
+                out.append(pt.para(n, centred))
+            elif column.kind == "blank":
+                out.append("")
+            else:
+                text = cell_text(column, values[column.index])
+                out.append(pt.para(text, centred if column.type in (DATE, NUMBER) else cell))
+        data.append(out)
+        written += 1
+        # Very long tables go in pieces: reportlab splits one Table across pages in quadratic time
+        # (a piece starts with its own header row, which may then sit mid-page).
+        if len(data) > _CHUNK:
+            flush()
+        if n % 200 == 0:
+            checkpoint(abort)
+            progress(n, total, "正在整理…")
+    flush()
+    if not tables:
+        table = Table([header_row], colWidths=col_widths, repeatRows=1)
+        table.setStyle(TableStyle(base_style))
+        tables.append(table)
+
+    t = plan.template
+    story: list[Any] = []
+    top = t.header.top()
+    if top:
+        story.append(Paragraph(pt.esc("　".join(f"{k}：{v}" for k, v in top)), right))
+    story += [pt.para(title, styles.title), pt.para(subtitle, styles.subtitle), *tables]
+    if t.notes:
+        story += [pt.spacer(3), pt.para(f"填表说明：{t.notes}", styles.small)]
+    story.append(pt.spacer(6))
+    story.append(pt.para("　　".join(f"{k}：{v or '__________'}" for k, v in t.header.bottom(today.isoformat())),
+                         styles.body))
+
+    canvas_class = type("RosterCanvas", (pt.NumberedCanvas,), dict(
+        header_left=community or "", header_right=title, font=styles.font))
+    doc = SimpleDocTemplate(path, pagesize=page, leftMargin=margin, rightMargin=margin,
+                            topMargin=pt.MARGIN_TOP, bottomMargin=pt.MARGIN_BOTTOM, title=title,
+                            author="社区台账", subject=community or "", creator="社区台账",
+                            initialFontName=styles.font)
+
+    def on_progress(kind: str, value: Any) -> None:
+        if abort():
+            raise Cancelled("已取消导出")
+
+    doc.setProgressCallBack(on_progress)
+    doc.build(story, canvasmaker=canvas_class)
+    return written
