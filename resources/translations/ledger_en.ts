@@ -1397,6 +1397,10 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>&amp;Export roster (Excel)</translation>
     </message>
     <message>
+        <source>&amp;Roster builder (templates)…</source>
+        <translation>&amp;Roster builder (templates)…</translation>
+    </message>
+    <message>
         <source>&amp;Import roster (Excel)…</source>
         <translation>&amp;Import roster (Excel)…</translation>
     </message>
@@ -2544,6 +2548,117 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
 </context>
 <context>
+    <name>RosterBuilderDialog</name>
+    <message>
+        <source>Roster builder</source>
+        <translation>Roster builder</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Run…</source>
+        <translation>Run…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Import template file…</source>
+        <translation>Import template file…</translation>
+    </message>
+    <message>
+        <source>Export template file…</source>
+        <translation>Export template file…</translation>
+    </message>
+    <message>
+        <source>Templates (double-click to run):</source>
+        <translation>Templates (double-click to run):</translation>
+    </message>
+    <message>
+        <source>Preview first rows</source>
+        <translation>Preview first rows</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>Save template</translation>
+    </message>
+    <message>
+        <source>Full ID numbers and phone numbers (recorded in the audit log)</source>
+        <translation>Full ID numbers and phone numbers (recorded in the audit log)</translation>
+    </message>
+    <message>
+        <source>Export (Excel or PDF)…</source>
+        <translation>Export (Excel or PDF)…</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Cancel export</translation>
+    </message>
+    <message>
+        <source>ID numbers and phones are masked unless you choose full numbers.</source>
+        <translation>ID numbers and phones are masked unless you choose full numbers.</translation>
+    </message>
+    <message>
+        <source> (built-in)</source>
+        <translation> (built-in)</translation>
+    </message>
+    <message>
+        <source>New roster</source>
+        <translation>New roster</translation>
+    </message>
+    <message>
+        <source>Template “{0}” saved.</source>
+        <translation>Template “{0}” saved.</translation>
+    </message>
+    <message>
+        <source>Showing the first {0} rows.</source>
+        <translation>Showing the first {0} rows.</translation>
+    </message>
+    <message>
+        <source>Import roster template</source>
+        <translation>Import roster template</translation>
+    </message>
+    <message>
+        <source>Roster template (*.json)</source>
+        <translation>Roster template (*.json)</translation>
+    </message>
+    <message>
+        <source>Imported template “{0}”.</source>
+        <translation>Imported template “{0}”.</translation>
+    </message>
+    <message>
+        <source>Export roster template</source>
+        <translation>Export roster template</translation>
+    </message>
+    <message>
+        <source>Template written to {0}</source>
+        <translation>Template written to {0}</translation>
+    </message>
+    <message>
+        <source>Export roster</source>
+        <translation>Export roster</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
+        <translation>Excel workbook (*.xlsx);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Exported {0} rows to {1}</source>
+        <translation>Exported {0} rows to {1}</translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
     <message>
         <source>Import</source>
@@ -2848,6 +2963,105 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Members who move to the new household:</source>
         <translation>Members who move to the new household:</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Add →</source>
+        <translation>Add →</translation>
+    </message>
+    <message>
+        <source>Add blank column</source>
+        <translation>Add blank column</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Columns (double-click a field to add it; edit a header to rename it)</source>
+        <translation>Columns (double-click a field to add it; edit a header to rename it)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation>Add condition</translation>
+    </message>
+    <message>
+        <source>Remove condition</source>
+        <translation>Remove condition</translation>
+    </message>
+    <message>
+        <source>Which rows (all conditions must hold; lists: separate values with 、)</source>
+        <translation>Which rows (all conditions must hold; lists: separate values with 、)</translation>
+    </message>
+    <message>
+        <source>Descending</source>
+        <translation>Descending</translation>
+    </message>
+    <message>
+        <source>Order and subtotals</source>
+        <translation>Order and subtotals</translation>
+    </message>
+    <message>
+        <source>Sort by:</source>
+        <translation>Sort by:</translation>
+    </message>
+    <message>
+        <source>Group by (subtotal after each group):</source>
+        <translation>Group by (subtotal after each group):</translation>
+    </message>
+    <message>
+        <source>Sum in subtotals:</source>
+        <translation>Sum in subtotals:</translation>
+    </message>
+    <message>
+        <source>Official header and footer</source>
+        <translation>Official header and footer</translation>
+    </message>
+    <message>
+        <source>Notes printed under the table:</source>
+        <translation>Notes printed under the table:</translation>
+    </message>
+    <message>
+        <source>Template name:</source>
+        <translation>Template name:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Counted as:</source>
+        <translation>Counted as:</translation>
+    </message>
+    <message>
+        <source>One row is:</source>
+        <translation>One row is:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
     </message>
 </context>
 <context>
