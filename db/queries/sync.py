@@ -205,7 +205,7 @@ CHECKOUT_SCOPE: list[tuple[str, tuple[str, ...] | None, str]] = [
      "id IN (SELECT id FROM temp.co_households)"),
     ("residents", ("id", "household_id", "name", "sex", "birth_date", "id_number", "id_flag", "phone",
                    "relation", "residence_status", "permit_start", "permit_end", "status", "status_date",
-                   "notes", "name_pinyin", "name_initials"),
+                   "ethnicity", "political_status", "employment", "notes", "name_pinyin", "name_initials"),
      "household_id IN (SELECT id FROM temp.co_households) AND deleted_at IS NULL"),
     ("users", ("id", "username", "display_name", "role", "can_view_full", "password_hash", "active"),
      "id IN (SELECT user_id FROM user_grids WHERE grid_id IN (SELECT id FROM temp.co_grids) "

@@ -68,7 +68,9 @@ def build_database(ledger: "Ledger", target: pathlib.Path, *, grid_ids: list[str
     office = ledger.conn
     with Ledger.open(target) as laptop:
         conn = laptop.conn
-        with laptop.db.atomic():
+        # The office side is one read transaction of its own: a consistent snapshot, and the
+        # TEMP scope tables' writes never leave a transaction open on the office connection.
+        with laptop.db.atomic(), ledger.db.atomic():
             for table in _REFERENCE:
                 q.clear(conn, table)
             q.scope_grids(office, grid_ids)
