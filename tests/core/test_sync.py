@@ -200,14 +200,14 @@ def test_a_later_file_repeats_unacknowledged_changes_and_they_are_skipped(pair, 
     rid = a_resident(laptop)
     laptop.residents.update(rid, notes="一")
     first = export(laptop, tmp_path, "1.nlsync")
-    laptop.residents.update(rid, employment="在职")
+    laptop.residents.update(rid, employment="个体经营（测试）")
     second = export(laptop, tmp_path, "2.nlsync")
     office.sync.apply_file(first, PASS)
     office.residents.update(rid, notes="办公室改过")  # must survive the repeat of change 1
     result = office.sync.apply_file(second, PASS)
     assert result.skipped == 1 and result.conflicts == 0
     got = office.residents.get(rid)
-    assert (got.notes, got.employment) == ("办公室改过", "在职")
+    assert (got.notes, got.employment) == ("办公室改过", "个体经营（测试）")
 
 
 def test_a_missing_earlier_file_is_refused(pair, tmp_path, demo_ledger):
@@ -218,7 +218,7 @@ def test_a_missing_earlier_file_is_refused(pair, tmp_path, demo_ledger):
     # Simulate a laptop whose first file was applied at some office it never heard of: drop the
     # first change from its log so the next file starts after a gap.
     laptop.conn.execute("UPDATE sync_state SET value = '1' WHERE key = 'acked_through'")
-    laptop.residents.update(rid, employment="在职")
+    laptop.residents.update(rid, notes="二")
     before = snapshot(office)
     with pytest.raises(SyncFileError, match="更早的同步文件"):
         office.sync.apply_file(export(laptop, tmp_path, "2.nlsync"), PASS)
@@ -355,7 +355,7 @@ def test_refresh_keeps_what_was_not_returned(pair, tmp_path):
     rid = a_resident(laptop)
     laptop.residents.update(rid, notes="已交回")
     office.sync.apply_file(export(laptop, tmp_path, "1.nlsync"), PASS)
-    laptop.residents.update(rid, employment="失业")      # in a return file never applied
+    laptop.residents.update(rid, employment="失业（测试）")      # in a return file never applied
     export(laptop, tmp_path, "2.nlsync")
     laptop.residents.update(rid, phone="13800138000")   # not even exported yet
     dest = laptop.path
@@ -367,11 +367,12 @@ def test_refresh_keeps_what_was_not_returned(pair, tmp_path):
         assert fresh.residents.get(rid).notes == "已交回"      # the office's current data
         assert fresh.sync.pending() == 2                      # the two unreturned changes
         assert [o["seq"] for o in fresh.sync.outbox()] == [2]  # the unapplied file is still kept
-        fresh.residents.update(rid, relation="其他")
+        relation = "兄弟姐妹" if fresh.residents.get(rid).relation != "兄弟姐妹" else "其他"
+        fresh.residents.update(rid, relation=relation)
         result = office.sync.apply_file(export(fresh, tmp_path, "3.nlsync"), PASS)
     assert result.conflicts == 0 and result.bundle_id
     got = office.residents.get(rid)
-    assert (got.employment, got.phone, got.relation) == ("失业", "13800138000", "其他")
+    assert (got.employment, got.phone, got.relation) == ("失业（测试）", "13800138000", relation)
 
 
 def test_refresh_needs_the_previous_database(pair, tmp_path):
