@@ -160,8 +160,8 @@ class Merger:
             if field in derived or field in _NEVER_MERGED or field not in current:
                 continue
             office = current[field]
-            if office == new:
-                continue
+            if office == new or (field == "deleted_at" and office is not None and new is not None):
+                continue  # same value, or deleted on both sides (only the time differs)
             if item.insert:
                 old = None  # the same record inserted on both sides: nothing in common
             if office_deleted and not laptop_deletes and field != "deleted_at":
@@ -270,9 +270,7 @@ def apply(ledger: "Ledger", bundle: Bundle, *, progress: Progress = no_progress,
             if n % 250 == 0:
                 checkpoint(abort)
                 progress(n, total, f"正在合并第 {n + 1}/{total} 条记录")
-            # A record touched twice within this file (a conflict row) is re-read.
-            row = current.get((item.table, item.record_id))
-            merger.merge(item, row)
+            merger.merge(item, current.get((item.table, item.record_id)))
         for name, data in bundle.sections.items():
             handler = SECTION_HANDLERS.get(name)
             if handler is not None:
