@@ -1,0 +1,69 @@
+"""The "Field laptops" menu of the main window (kept here so the window needs two lines).
+
+Office: check out, apply a return file, review conflicts.  Laptop (a checked-out working
+database): write the return file.  GUI thread only.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SyncMenu", text)
+
+
+def add_sync_menu(window: QMainWindow) -> QMenu:
+    ledger: Any = window.ledger  # type: ignore[attr-defined]
+    menu = window.menuBar().addMenu(_tr("Field &laptops"))
+    staff = ledger.access.role in ("admin", "staff")
+
+    def action(text: str, slot, enabled: bool = True) -> QAction:
+        act = QAction(text, window)
+        act.triggered.connect(lambda _checked=False: slot())
+        act.setEnabled(enabled)
+        menu.addAction(act)
+        return act
+
+    if ledger.sync.is_laptop:
+        window.sync_return_action = action(_tr("&Write return file…"), lambda: show_return(window))
+    else:
+        window.sync_checkout_action = action(_tr("&Check out to a laptop…"), lambda: show_checkout(window), staff)
+        window.sync_apply_action = action(_tr("&Apply return file…"), lambda: show_apply(window), staff)
+        window.sync_review_action = action(_tr("&Review conflicts…"), lambda: show_conflicts(window))
+    return menu
+
+
+def show_checkout(window: Any) -> None:
+    from ui.sync.dialogs import CheckoutDialog
+
+    CheckoutDialog(window.ledger, window).exec()
+
+
+def show_return(window: Any) -> None:
+    from ui.sync.dialogs import ReturnDialog
+
+    ReturnDialog(window.ledger, window).exec()
+
+
+def show_apply(window: Any) -> None:
+    from ui.sync.dialogs import ApplyDialog
+
+    dialog = ApplyDialog(window.ledger, window)
+    dialog.exec()
+    result = dialog.result
+    if result is not None and not result.already_applied:
+        window.after_change(set(result.tables))
+        if result.conflicts:
+            show_conflicts(window)
+
+
+def show_conflicts(window: Any) -> None:
+    from ui.sync.conflict_page import ConflictReviewPage
+
+    page = ConflictReviewPage(window.ledger)
+    page.changed.connect(lambda tables: window.after_change(set(tables)))
+    window._page_dialog(_tr("Sync conflicts"), page)
