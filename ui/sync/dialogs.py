@@ -9,7 +9,7 @@ import datetime as _dt
 import pathlib
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QVBoxLayout,
                                QWidget)
@@ -33,7 +33,7 @@ class _JobDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.buttons = QDialogButtonBox()
-        self.run_button = self.buttons.addButton(self.tr("OK"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.run_button = self.buttons.addButton(QCoreApplication.translate("SyncDialogs", "OK"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.run_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self._cancel)
@@ -44,7 +44,7 @@ class _JobDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _path_row(self, edit: QLineEdit, save: bool) -> QHBoxLayout:
-        browse = QPushButton(self.tr("Browse…"))
+        browse = QPushButton(QCoreApplication.translate("SyncDialogs", "Browse…"))
 
         def choose() -> None:
             if save:
@@ -83,7 +83,7 @@ class _JobDialog(QDialog):
         self.run_button.setEnabled(False)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
-        self.status.setText(self.tr("Working…"))
+        self.status.setText(QCoreApplication.translate("SyncDialogs", "Working…"))
         self.job.start()
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
@@ -97,7 +97,7 @@ class _JobDialog(QDialog):
         self.progress.setVisible(False)
         self.status.setText(self.describe(result))
         self.run_button.setVisible(False)
-        self.cancel_button.setText(self.tr("Close"))
+        self.cancel_button.setText(QCoreApplication.translate("SyncDialogs", "Close"))
 
     def describe(self, result: Any) -> str:
         return str(result)
@@ -107,7 +107,7 @@ class _JobDialog(QDialog):
         self._reset()
 
     def _on_cancelled(self) -> None:
-        self.status.setText(self.tr("Cancelled; nothing was changed."))
+        self.status.setText(QCoreApplication.translate("SyncDialogs", "Cancelled; nothing was changed."))
         self._reset()
 
     def _on_finished(self) -> None:

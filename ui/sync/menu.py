@@ -12,13 +12,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncMenu", text)
-
-
 def add_sync_menu(window: QMainWindow) -> QMenu:
     ledger: Any = window.ledger  # type: ignore[attr-defined]
-    menu = window.menuBar().addMenu(_tr("Field &laptops"))
+    menu = window.menuBar().addMenu(QCoreApplication.translate("SyncMenu", "Field &laptops"))
     staff = ledger.access.role in ("admin", "staff")
 
     def action(text: str, slot, enabled: bool = True) -> QAction:
@@ -29,11 +25,11 @@ def add_sync_menu(window: QMainWindow) -> QMenu:
         return act
 
     if ledger.sync.is_laptop:
-        window.sync_return_action = action(_tr("&Write return file…"), lambda: show_return(window))
+        window.sync_return_action = action(QCoreApplication.translate("SyncMenu", "&Write return file…"), lambda: show_return(window))
     else:
-        window.sync_checkout_action = action(_tr("&Check out to a laptop…"), lambda: show_checkout(window), staff)
-        window.sync_apply_action = action(_tr("&Apply return file…"), lambda: show_apply(window), staff)
-        window.sync_review_action = action(_tr("&Review conflicts…"), lambda: show_conflicts(window))
+        window.sync_checkout_action = action(QCoreApplication.translate("SyncMenu", "&Check out to a laptop…"), lambda: show_checkout(window), staff)
+        window.sync_apply_action = action(QCoreApplication.translate("SyncMenu", "&Apply return file…"), lambda: show_apply(window), staff)
+        window.sync_review_action = action(QCoreApplication.translate("SyncMenu", "&Review conflicts…"), lambda: show_conflicts(window))
     return menu
 
 
@@ -66,4 +62,4 @@ def show_conflicts(window: Any) -> None:
 
     page = ConflictReviewPage(window.ledger)
     page.changed.connect(lambda tables: window.after_change(set(tables)))
-    window._page_dialog(_tr("Sync conflicts"), page)
+    window._page_dialog(QCoreApplication.translate("SyncMenu", "Sync conflicts"), page)
