@@ -155,6 +155,7 @@ class Conflicts:
             if other:
                 raise ValidationError(f"身份证号仍登记为“{other['name']}”，请先核对并修改那位居民，再采用笔记本的值。",
                                       field="id_number")
-        if row.get("deleted_at") is not None and c.field != "deleted_at":
+        if c.kind == "deleted" and row.get("deleted_at") is not None:
+            # Staff chose the laptop's edit over the office's deletion: the record comes back.
             self._l.writer.restore(c.table_name, c.record_id)
         self._l.writer.update(c.table_name, c.record_id, derive(c.table_name, {c.field: c.laptop_value}))
