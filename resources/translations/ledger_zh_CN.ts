@@ -1959,6 +1959,33 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
 </context>
 <context>
+    <name>RefreshDialog</name>
+    <message>
+        <source>Refresh from a new check-out</source>
+        <translation>用新的检出文件刷新</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Check-out file:</source>
+        <translation>检出文件：</translation>
+    </message>
+    <message>
+        <source>Sync passphrase:</source>
+        <translation>同步口令：</translation>
+    </message>
+    <message>
+        <source>Your password:</source>
+        <translation>您的登录密码：</translation>
+    </message>
+    <message>
+        <source>%1 changes not yet applied at the office will be kept and sent with the next return file.</source>
+        <translation>办公室尚未导入的 %1 处修改会保留，并随下一份交回文件一起交回。</translation>
+    </message>
+</context>
+<context>
     <name>RegistryPage</name>
     <message>
         <source>Whole community</source>
@@ -2552,6 +2579,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>&amp;Write return file…</source>
         <translation>导出交回文件(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh from a check-out file…</source>
+        <translation>用新的检出文件刷新(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;Check out to a laptop…</source>

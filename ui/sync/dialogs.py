@@ -243,3 +243,59 @@ class ApplyDialog(_JobDialog):
 
     def describe(self, result: Any) -> str:
         return result.summary
+
+
+class RefreshDialog(QDialog):
+    """Laptop: replace the working data with a new check-out, keeping every unreturned change.
+
+    Runs on the GUI thread (it closes this ledger); the window then restarts on the new data.
+    """
+
+    def __init__(self, ledger: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.done_path: pathlib.Path | None = None
+        self.setWindowTitle(self.tr("Refresh from a new check-out"))
+        self.path = QLineEdit()
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.passphrase = _JobDialog._secret()
+        self.password = _JobDialog._secret()
+        form = QFormLayout()
+        form.addRow(self.tr("Check-out file:"), row)
+        form.addRow(self.tr("Sync passphrase:"), self.passphrase)
+        if ledger.encrypted:
+            form.addRow(self.tr("Your password:"), self.password)
+        self.status = QLabel(self.tr("%1 changes not yet applied at the office will be kept and sent with the "
+                                     "next return file.").replace("%1", str(ledger.sync.pending())))
+        self.status.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.run)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.windowTitle(), self.path.text(), SYNC_FILTER)
+        if path:
+            self.path.setText(path)
+
+    def run(self) -> None:
+        from neighbourhood.errors import LedgerError
+        from neighbourhood.sync.checkout import open_checkout
+
+        ledger = self.ledger
+        username = ledger.access.username if ledger.encrypted else None
+        try:
+            self.done_path = open_checkout(pathlib.Path(self.path.text().strip()), self.passphrase.text(),
+                                           ledger.path, previous=ledger, username=username,
+                                           password=self.password.text() if username else None)
+        except LedgerError as exc:
+            self.status.setText(str(exc))
+            return
+        self.accept()

@@ -25,7 +25,10 @@ def add_sync_menu(window: QMainWindow) -> QMenu:
         return act
 
     if ledger.sync.is_laptop:
-        window.sync_return_action = action(QCoreApplication.translate("SyncMenu", "&Write return file…"), lambda: show_return(window))
+        window.sync_return_action = action(QCoreApplication.translate("SyncMenu", "&Write return file…"),
+                                           lambda: show_return(window))
+        window.sync_refresh_action = action(QCoreApplication.translate("SyncMenu", "Re&fresh from a check-out file…"),
+                                            lambda: show_refresh(window))
     else:
         window.sync_checkout_action = action(QCoreApplication.translate("SyncMenu", "&Check out to a laptop…"), lambda: show_checkout(window), staff)
         window.sync_apply_action = action(QCoreApplication.translate("SyncMenu", "&Apply return file…"), lambda: show_apply(window), staff)
@@ -43,6 +46,13 @@ def show_return(window: Any) -> None:
     from ui.sync.dialogs import ReturnDialog
 
     ReturnDialog(window.ledger, window).exec()
+
+
+def show_refresh(window: Any) -> None:
+    from ui.sync.dialogs import RefreshDialog
+
+    if RefreshDialog(window.ledger, window).exec():
+        window._restart()  # the app signs in again on the refreshed working database
 
 
 def show_apply(window: Any) -> None:

@@ -75,5 +75,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "&Apply return file…": "导入交回文件(&A)…",
         "&Review conflicts…": "同步冲突核对(&R)…",
         "Sync conflicts": "同步冲突核对",
+        "Re&fresh from a check-out file…": "用新的检出文件刷新(&F)…",
+    },
+    "RefreshDialog": {
+        "Refresh from a new check-out": "用新的检出文件刷新",
+        "Browse…": "浏览…",
+        "Check-out file:": "检出文件：",
+        "Sync passphrase:": "同步口令：",
+        "Your password:": "您的登录密码：",
+        "%1 changes not yet applied at the office will be kept and sent with the next return file.":
+            "办公室尚未导入的 %1 处修改会保留，并随下一份交回文件一起交回。",
     },
 }

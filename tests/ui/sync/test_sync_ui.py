@@ -155,3 +155,31 @@ def test_menu_by_database_role(qtbot, demo_ledger, tmp_path):
         qtbot.addWidget(lap_window)
         assert hasattr(lap_window, "sync_return_action") and not hasattr(lap_window, "sync_apply_action")
         lap_window.close()
+
+
+def test_refresh_dialog_keeps_unreturned_changes(qtbot, demo_ledger, tmp_path):
+    from ui.sync.dialogs import RefreshDialog
+
+    grid = demo_ledger.grids.list()[0].id
+    demo_ledger.sync.checkout(grid_ids=[grid], out=tmp_path / "co.nlsync", passphrase=PASS,
+                              device_name="网格一笔记本", kdf_n=KDF)
+    open_checkout(tmp_path / "co.nlsync", PASS, tmp_path / "laptop.db")
+    laptop = Ledger.open(tmp_path / "laptop.db")
+    rid = laptop.conn.execute("SELECT id FROM residents LIMIT 1").fetchone()[0]
+    laptop.residents.update(rid, notes="未交回的修改")
+    demo_ledger.sync.checkout(grid_ids=[grid], out=tmp_path / "co2.nlsync", passphrase=PASS,
+                              device_name="网格一笔记本", kdf_n=KDF)
+    dialog = RefreshDialog(laptop)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(tmp_path / "co2.nlsync"))
+    dialog.passphrase.setText("wrong passphrase")
+    dialog.run()
+    assert "口令不正确" in dialog.status.text() and dialog.done_path is None
+    dialog.passphrase.setText(PASS)
+    dialog.run()
+    assert dialog.done_path == tmp_path / "laptop.db"
+    with Ledger.open(tmp_path / "laptop.db") as fresh:
+        assert fresh.sync.pending() == 1
+        ret = fresh.sync.export(out=tmp_path / "ret.nlsync", passphrase=PASS, kdf_n=KDF).path
+    demo_ledger.sync.apply_file(ret, PASS)
+    assert demo_ledger.residents.get(rid).notes == "未交回的修改"
