@@ -40,6 +40,7 @@ def make_hook(conn):
         changes = changes_of(write)
         if changes:
             q.log_change(conn, write.table, write.record_id, write.action, changes, now, actor.username)
+    hook.sync_changelog = True  # type: ignore[attr-defined]
     return hook
 
 

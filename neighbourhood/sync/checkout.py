@@ -191,6 +191,7 @@ def open_checkout(file: pathlib.Path, passphrase: str, dest: pathlib.Path, *, pr
             with laptop.db.atomic():
                 if carried:
                     q.insert_changes(laptop.conn, carried)
+                    replay(laptop, carried)
                 for o in outbox:
                     q.add_outbox(laptop.conn, seq=o["seq"], bundle_id=o["bundle_id"], path=o["path"],
                                  first=o["first_change"], last=o["last_change"], created_at=o["created_at"])
@@ -218,3 +219,40 @@ def open_checkout(file: pathlib.Path, passphrase: str, dest: pathlib.Path, *, pr
     finally:
         _wipe(incoming)
     return dest
+
+
+def replay(laptop: "Ledger", rows: list[list[Any]]) -> int:
+    """Re-apply carried (unreturned) changes to a fresh check-out so the worker still sees
+    them (a visit that vanished would be entered twice).  They are already in the log, so
+    the change-log hook is left out; a change that no longer fits the new data (its
+    household left the grids) is skipped here but still travels in the next return file.
+    Returns how many records were replayed."""
+    from neighbourhood.sync.merge import _integrity_errors, collapse, derive
+
+    errors = _integrity_errors()
+    writer = laptop.writer
+    saved = list(writer.hooks)
+    writer.hooks[:] = [h for h in saved if not getattr(h, "sync_changelog", False)]
+    done = 0
+    try:
+        with laptop.operation("保留未交回的修改"):
+            for item in collapse(rows):
+                current = q.row(laptop.conn, item.table, item.record_id)
+                try:
+                    with laptop.db.atomic():
+                        if current is None and item.insert:
+                            writer.insert(item.table, {f: v[1] for f, v in item.fields.items()
+                                                       if f not in ("updated_at", "updated_by")})
+                        elif current is not None:
+                            values = {f: v[1] for f, v in item.fields.items()
+                                      if f in current and f not in ("id", "created_at", "updated_at", "updated_by")}
+                            if values:
+                                writer.update(item.table, item.record_id, derive(item.table, values))
+                        else:
+                            continue
+                except errors:
+                    continue
+                done += 1
+    finally:
+        writer.hooks[:] = saved
+    return done

@@ -364,8 +364,10 @@ def test_refresh_keeps_what_was_not_returned(pair, tmp_path):
                          device_name="网格一笔记本", kdf_n=KDF)
     open_checkout(out, PASS, dest, previous=laptop)
     with Ledger.open(dest) as fresh:
-        assert fresh.residents.get(rid).notes == "已交回"      # the office's current data
-        assert fresh.sync.pending() == 2                      # the two unreturned changes
+        got = fresh.residents.get(rid)
+        assert got.notes == "已交回"                           # the office's current data…
+        assert (got.employment, got.phone) == ("失业（测试）", "13800138000")  # …plus what is unreturned
+        assert fresh.sync.pending() == 2                      # the two unreturned changes, logged once
         assert [o["seq"] for o in fresh.sync.outbox()] == [2]  # the unapplied file is still kept
         relation = "兄弟姐妹" if fresh.residents.get(rid).relation != "兄弟姐妹" else "其他"
         fresh.residents.update(rid, relation=relation)
@@ -416,3 +418,24 @@ def test_cli_checkout_export_apply(demo_path, tmp_path, monkeypatch, capsys):
     assert cli.run(cli.parse(["sync-apply", str(ret), str(demo_path)])) == 1
     assert "口令不正确" in capsys.readouterr().err
 
+
+
+def test_refresh_shows_an_unreturned_visit_once(pair, tmp_path):
+    office, laptop = pair
+    hid = a_household(laptop)
+    user = laptop.conn.execute("SELECT id FROM users LIMIT 1").fetchone()[0]
+    op = laptop.visits.record(household_id=hid, visitors=[{"user_id": user, "role": "网格员"}],
+                              visit_date="2026-11-21", situation="刷新前登记")
+    visit_id = next(w.record_id for w in op.writes if w.table == "visits")
+    logged = laptop.sync.pending()
+    out = tmp_path / "refresh.nlsync"
+    office.sync.checkout(grid_ids=[office.grids.list()[0].id], out=out, passphrase=PASS,
+                         device_name="网格一笔记本", kdf_n=KDF)
+    dest = laptop.path
+    open_checkout(out, PASS, dest, previous=laptop)
+    with Ledger.open(dest) as fresh:
+        assert fresh.visits.get(visit_id).situation == "刷新前登记"  # still visible to the worker
+        assert fresh.sync.pending() == logged                       # replaying logged nothing new
+        office.sync.apply_file(export(fresh, tmp_path), PASS)
+    assert office.conn.execute("SELECT count(*) FROM visits WHERE id = ?", (visit_id,)).fetchone()[0] == 1
+    assert office.visits.get(visit_id).visitors
