@@ -82,9 +82,13 @@ def outbox(conn) -> list[dict[str, Any]]:
     return dicts(conn.execute("SELECT * FROM sync_outbox ORDER BY seq"))
 
 
-def drop_acknowledged(conn, through: int) -> None:
-    conn.execute("DELETE FROM sync_changes WHERE counter <= ?", (through,))
-    conn.execute("DELETE FROM sync_outbox WHERE last_change IS NOT NULL AND last_change <= ?", (through,))
+def tables_with_unique_indexes(conn) -> set[str]:
+    return {r[0] for r in conn.execute(
+        "SELECT tbl_name FROM sqlite_master WHERE type = 'index' AND sql LIKE 'CREATE UNIQUE%'")}
+
+
+def foreign_key_problems(conn) -> list[tuple]:
+    return conn.execute("PRAGMA foreign_key_check").fetchall()
 
 
 # --- office: devices, applied bundles, check-outs ------------------------------------------

@@ -85,7 +85,7 @@ def build_database(ledger: "Ledger", target: pathlib.Path, *, grid_ids: list[str
                 q.set_state(conn, key, value)
             q.set_counter_floor(conn, int(state.get("acked_through") or 0))
             search_index.rebuild(conn)
-            problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+            problems = q.foreign_key_problems(conn)
             if problems:
                 raise ValidationError(f"检出数据不完整（{problems[0][0]} 引用缺失），请联系管理员。")
     return counts

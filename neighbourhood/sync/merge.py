@@ -126,8 +126,7 @@ class Merger:
         self.bundle = bundle
         self.result = result
         self._sqlite_errors = _integrity_errors()
-        self._unique_tables = {r[0] for r in self.conn.execute(
-            "SELECT tbl_name FROM sqlite_master WHERE type = 'index' AND sql LIKE 'CREATE UNIQUE%'")}
+        self._unique_tables = q.tables_with_unique_indexes(self.conn)
 
     def conflict(self, kind: str, table: str, record_id: str, field: str | None, *, base: Any = None,
                  laptop: Any = None, office: Any = None, detail: str = "") -> None:
