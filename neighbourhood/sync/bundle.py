@@ -72,8 +72,12 @@ class Bundle:
                 "created_at": self.created_at, "extra": self.extra}
 
     def json_section(self, name: str) -> Any:
-        data = self.sections.get(name)
-        return None if data is None else json.loads(data.decode("utf-8"))
+        """A section decoded as JSON (decoded once: checking and merging both read it)."""
+        cache = self.__dict__.setdefault("_decoded", {})
+        if name not in cache:
+            data = self.sections.get(name)
+            cache[name] = None if data is None else json.loads(data.decode("utf-8"))
+        return cache[name]
 
 
 def derive_key(passphrase: str, salt: bytes, *, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P) -> bytes:

@@ -130,6 +130,8 @@ class Conflicts:
             self._l.writer.update("sync_conflicts", conflict.id, {
                 "status": "resolved", "choice": choice, "resolved_at": utc_now(),
                 "resolved_by": self._l.access.username})
+        # Undo would revert the value but leave the conflict marked resolved: not offered.
+        self._l.writer.last_operation = None
         return self.get(conflict_id)
 
     def _take_laptop(self, c: Conflict) -> None:

@@ -295,4 +295,7 @@ def apply(ledger: "Ledger", bundle: Bundle, *, progress: Progress = no_progress,
                               "skipped": result.skipped})
         progress(total, total, "完成")
     result.tables |= op.tables
+    # Not offered for Undo: undoing a merge would leave the file marked applied while its
+    # changes were gone (a later re-apply would be refused); corrections go through the queue.
+    ledger.writer.last_operation = None
     return result

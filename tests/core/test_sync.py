@@ -190,6 +190,7 @@ def test_reapplying_a_file_changes_nothing(pair, tmp_path):
     laptop.residents.update(a_resident(laptop), notes="一")
     path = export(laptop, tmp_path)
     office.sync.apply_file(path, PASS)
+    assert office.undoable is None  # a merge is not undone behind the queue's back
     before = snapshot(office)
     again = office.sync.apply_file(path, PASS)
     assert again.already_applied and snapshot(office) == before
