@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.property:
         env = dict(os.environ, NL_SYNC_EXAMPLES=str(args.property))
         started = time.perf_counter()
-        code = subprocess.call([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+        code = subprocess.call([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--timeout=0",
                                 "tests/core/test_sync_property.py"], cwd=ROOT, env=env)
         print(f"property test, {args.property:,} cases: {'passed' if code == 0 else 'FAILED'} in "
               f"{time.perf_counter() - started:.0f} s")
