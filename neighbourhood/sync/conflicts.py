@@ -125,11 +125,16 @@ class Conflicts:
             raise ValidationError("这个冲突已经处理过了。")
         label = f"处理同步冲突：{conflict.where}（采用{'笔记本' if choice == LAPTOP else '办公室'}的值）"
         with self._l.operation(label):
+            done = {"status": "resolved", "choice": choice, "resolved_at": utc_now(),
+                    "resolved_by": self._l.access.username}
+            # The office value may have changed since the merge (another laptop's file, an
+            # earlier choice): the row keeps the value actually replaced or kept, so it stays on record.
+            row = q.row(self._l.conn, conflict.table_name, conflict.record_id) if conflict.field else None
+            if row is not None and conflict.field in row and row[conflict.field] != conflict.office_value:
+                done["office_value"] = json.dumps(row[conflict.field], ensure_ascii=False, default=str)
             if choice == LAPTOP:
                 self._take_laptop(conflict)
-            self._l.writer.update("sync_conflicts", conflict.id, {
-                "status": "resolved", "choice": choice, "resolved_at": utc_now(),
-                "resolved_by": self._l.access.username})
+            self._l.writer.update("sync_conflicts", conflict.id, done)
         # Undo would revert the value but leave the conflict marked resolved: not offered.
         self._l.writer.last_operation = None
         return self.get(conflict_id)

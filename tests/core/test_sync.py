@@ -440,3 +440,23 @@ def test_refresh_shows_an_unreturned_visit_once(pair, tmp_path):
         office.sync.apply_file(export(fresh, tmp_path), PASS)
     assert office.conn.execute("SELECT count(*) FROM visits WHERE id = ?", (visit_id,)).fetchone()[0] == 1
     assert office.visits.get(visit_id).visitors
+
+
+def test_a_value_replaced_after_the_merge_stays_on_record(pair, tmp_path):
+    """Found by the property test: a later file changed the field before staff chose."""
+    office, a = pair
+    b = make_laptop(office, tmp_path, name="网格一笔记本乙")
+    hid = a_household(a)
+    office.writer.soft_delete("households", hid)
+    a.writer.update("households", hid, {"notes": "甲"})
+    b.writer.soft_delete("households", hid)
+    b.writer.update("households", hid, {"notes": "乙"})
+    office.sync.apply_file(export(a, tmp_path, "a.nlsync"), PASS)
+    office.sync.apply_file(export(b, tmp_path, "b.nlsync"), PASS)
+    b.close()
+    (cid,) = office.sync.conflicts.ids()
+    assert office.sync.conflicts.get(cid).office_value is None  # at merge time
+    office.sync.conflicts.resolve(cid, "laptop")
+    resolved = office.sync.conflicts.get(cid)
+    assert office.households.get(hid).notes == "甲"
+    assert resolved.office_value == "乙"  # B's value, replaced by the choice, is on record
