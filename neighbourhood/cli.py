@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     report_cli.add_arguments(sub).add_argument(
         "path", type=pathlib.Path, nargs="?", help="数据库文件（默认 --db 或用户数据目录）")
 
+    from neighbourhood.sync import cli as sync_cli
+    sync_cli.add_arguments(sub)
+
     encrypt = sub.add_parser("encrypt", help="加密数据库（需要管理员 --user），并打印一次恢复密钥")
     encrypt.add_argument("path", type=pathlib.Path, nargs="?")
     return parser
@@ -208,12 +211,18 @@ def _excel_commands() -> dict:
     return {**excel_cli.COMMANDS, **rosters_cli.COMMANDS}
 
 
+def _sync_commands() -> dict:
+    from neighbourhood.sync import cli as sync_cli
+    return {name: (lambda args, fn=fn: fn(args, lambda a: _open(a, _db_path(a, getattr(a, "path", None)))))
+            for name, fn in sync_cli.COMMANDS.items()}
+
+
 def run(args: argparse.Namespace) -> int:
     from db.errors import DatabaseError
     from neighbourhood.errors import LedgerError
 
     try:
-        return {**COMMANDS, **_excel_commands()}[args.command](args)
+        return {**COMMANDS, **_excel_commands(), **_sync_commands()}[args.command](args)
     except (DatabaseError, LedgerError, FileNotFoundError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1

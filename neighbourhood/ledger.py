@@ -47,6 +47,8 @@ class Ledger:
         self.writer = Writer(self.db, actor=self._actor)
         self.writer.hooks.append(audit.make_hook(conn))
         self.writer.hooks.append(search_index.make_hook(conn))
+        from neighbourhood.sync.changelog import install as install_sync_log
+        install_sync_log(self)  # a checked-out laptop logs its changes for the return file
         self.community = Community(self)
         self.grids = Grids(self)
         self.buildings = Buildings(self)
@@ -88,6 +90,12 @@ class Ledger:
         """Roster builder: saved templates, template files, running a template."""
         from neighbourhood.rosters.store import RosterTemplates
         return RosterTemplates(self)
+
+    @functools.cached_property
+    def sync(self):
+        """Field laptops: check-out, return files, merge and conflict review."""
+        from neighbourhood.sync.service import Sync
+        return Sync(self)
 
     @property
     def needs(self):

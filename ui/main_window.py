@@ -168,6 +168,9 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action(self.tr("&Lock"), lambda: self.idle_lock.lock(), "Ctrl+L")
         admin.addAction(self.lock_action)
 
+        from ui.sync.menu import add_sync_menu
+        add_sync_menu(self)  # field laptops: check out, return, apply, conflicts
+
         view = bar.addMenu(self.tr("&View"))
         self.full_action = QAction(self.tr("Show &full ID numbers"), self)
         self.full_action.setCheckable(True)
