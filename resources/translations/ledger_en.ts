@@ -111,6 +111,29 @@
     </message>
 </context>
 <context>
+    <name>ApplyDialog</name>
+    <message>
+        <source>Apply return file</source>
+        <translation>Apply return file</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Return file:</source>
+        <translation>Return file:</translation>
+    </message>
+    <message>
+        <source>Sync passphrase:</source>
+        <translation>Sync passphrase:</translation>
+    </message>
+    <message>
+        <source>All changes are applied together, or none. Changes to the same field on both sides wait for your review.</source>
+        <translation>All changes are applied together, or none. Changes to the same field on both sides wait for your review.</translation>
+    </message>
+</context>
+<context>
     <name>AssistanceDialog</name>
     <message>
         <source>Record assistance</source>
@@ -469,6 +492,61 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
 </context>
 <context>
+    <name>CheckoutDialog</name>
+    <message>
+        <source>Check out to a field laptop</source>
+        <translation>Check out to a field laptop</translation>
+    </message>
+    <message>
+        <source>Check out</source>
+        <translation>Check out</translation>
+    </message>
+    <message>
+        <source>e.g. Grid 1 laptop</source>
+        <translation>e.g. Grid 1 laptop</translation>
+    </message>
+    <message>
+        <source>user name of the grid worker (optional)</source>
+        <translation>user name of the grid worker (optional)</translation>
+    </message>
+    <message>
+        <source>Grids:</source>
+        <translation>Grids:</translation>
+    </message>
+    <message>
+        <source>Laptop name:</source>
+        <translation>Laptop name:</translation>
+    </message>
+    <message>
+        <source>Grid worker:</source>
+        <translation>Grid worker:</translation>
+    </message>
+    <message>
+        <source>Sync passphrase:</source>
+        <translation>Sync passphrase:</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase:</source>
+        <translation>Repeat passphrase:</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>Save as:</translation>
+    </message>
+    <message>
+        <source>The file is encrypted with the passphrase. Tell it to the grid worker in person, not on the USB stick.</source>
+        <translation>The file is encrypted with the passphrase. Tell it to the grid worker in person, not on the USB stick.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <source>Checked out %1 households and %2 residents to %3.</source>
+        <translation>Checked out %1 households and %2 residents to %3.</translation>
+    </message>
+</context>
+<context>
     <name>Common</name>
     <message>
         <source>Cannot save</source>
@@ -508,6 +586,88 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Enter the name of the community.</source>
         <translation>Enter the name of the community.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictReviewPage</name>
+    <message>
+        <source>Show resolved conflicts</source>
+        <translation>Show resolved conflicts</translation>
+    </message>
+    <message>
+        <source>Use the &amp;laptop value</source>
+        <translation>Use the &amp;laptop value</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;office value</source>
+        <translation>Keep the &amp;office value</translation>
+    </message>
+    <message>
+        <source>%1 conflicts to review. For each, choose which value to keep; the other stays on record.</source>
+        <translation>%1 conflicts to review. For each, choose which value to keep; the other stays on record.</translation>
+    </message>
+    <message>
+        <source>No conflicts to review.</source>
+        <translation>No conflicts to review.</translation>
+    </message>
+    <message>
+        <source>Cannot resolve</source>
+        <translation>Cannot resolve</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictTableModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>At check-out</source>
+        <translation>At check-out</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Laptop</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <source>laptop</source>
+        <translation>laptop</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <translation>office</translation>
+    </message>
+    <message>
+        <source>Kept the %1 value</source>
+        <translation>Kept the %1 value</translation>
     </message>
 </context>
 <context>
@@ -2247,6 +2407,33 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
 </context>
 <context>
+    <name>RefreshDialog</name>
+    <message>
+        <source>Refresh from a new check-out</source>
+        <translation>Refresh from a new check-out</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Check-out file:</source>
+        <translation>Check-out file:</translation>
+    </message>
+    <message>
+        <source>Sync passphrase:</source>
+        <translation>Sync passphrase:</translation>
+    </message>
+    <message>
+        <source>Your password:</source>
+        <translation>Your password:</translation>
+    </message>
+    <message>
+        <source>%1 changes not yet applied at the office will be kept and sent with the next return file.</source>
+        <translation>%1 changes not yet applied at the office will be kept and sent with the next return file.</translation>
+    </message>
+</context>
+<context>
     <name>RegistryPage</name>
     <message>
         <source>Whole community</source>
@@ -2514,6 +2701,41 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Old 15-digit ID number</source>
         <translation>Old 15-digit ID number</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Write return file</source>
+        <translation>Write return file</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Write</translation>
+    </message>
+    <message>
+        <source>Sync passphrase:</source>
+        <translation>Sync passphrase:</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase:</source>
+        <translation>Repeat passphrase:</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>Save as:</translation>
+    </message>
+    <message>
+        <source>%1 changes not yet returned to the office.</source>
+        <translation>%1 changes not yet returned to the office.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <source>Return file no. %1 with %2 changes written and verified: %3. Keep this laptop&apos;s data until the office has applied it.</source>
+        <translation>Return file no. %1 with %2 changes written and verified: %3. Keep this laptop&apos;s data until the office has applied it.</translation>
     </message>
 </context>
 <context>
@@ -2963,6 +3185,60 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Members who move to the new household:</source>
         <translation>Members who move to the new household:</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialogs</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Cancelled; nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMenu</name>
+    <message>
+        <source>Field &amp;laptops</source>
+        <translation>Field &amp;laptops</translation>
+    </message>
+    <message>
+        <source>&amp;Write return file…</source>
+        <translation>&amp;Write return file…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh from a check-out file…</source>
+        <translation>Re&amp;fresh from a check-out file…</translation>
+    </message>
+    <message>
+        <source>&amp;Check out to a laptop…</source>
+        <translation>&amp;Check out to a laptop…</translation>
+    </message>
+    <message>
+        <source>&amp;Apply return file…</source>
+        <translation>&amp;Apply return file…</translation>
+    </message>
+    <message>
+        <source>&amp;Review conflicts…</source>
+        <translation>&amp;Review conflicts…</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Sync conflicts</translation>
     </message>
 </context>
 <context>

@@ -111,6 +111,29 @@
     </message>
 </context>
 <context>
+    <name>ApplyDialog</name>
+    <message>
+        <source>Apply return file</source>
+        <translation>导入笔记本交回文件</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Return file:</source>
+        <translation>交回文件：</translation>
+    </message>
+    <message>
+        <source>Sync passphrase:</source>
+        <translation>同步口令：</translation>
+    </message>
+    <message>
+        <source>All changes are applied together, or none. Changes to the same field on both sides wait for your review.</source>
+        <translation>文件中的修改要么全部导入，要么一条也不导入。双方都修改过的项目会进入冲突核对，由您选择。</translation>
+    </message>
+</context>
+<context>
     <name>AssistanceDialog</name>
     <message>
         <source>Record assistance</source>
@@ -469,6 +492,61 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
 </context>
 <context>
+    <name>CheckoutDialog</name>
+    <message>
+        <source>Check out to a field laptop</source>
+        <translation>检出到外出笔记本</translation>
+    </message>
+    <message>
+        <source>Check out</source>
+        <translation>检出</translation>
+    </message>
+    <message>
+        <source>e.g. Grid 1 laptop</source>
+        <translation>如：第一网格笔记本</translation>
+    </message>
+    <message>
+        <source>user name of the grid worker (optional)</source>
+        <translation>网格员的登录名（可不填）</translation>
+    </message>
+    <message>
+        <source>Grids:</source>
+        <translation>网格：</translation>
+    </message>
+    <message>
+        <source>Laptop name:</source>
+        <translation>笔记本名称：</translation>
+    </message>
+    <message>
+        <source>Grid worker:</source>
+        <translation>网格员：</translation>
+    </message>
+    <message>
+        <source>Sync passphrase:</source>
+        <translation>同步口令：</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase:</source>
+        <translation>再次输入口令：</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>保存为：</translation>
+    </message>
+    <message>
+        <source>The file is encrypted with the passphrase. Tell it to the grid worker in person, not on the USB stick.</source>
+        <translation>检出文件用同步口令加密。请当面把口令告诉网格员，不要写在 U 盘上。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>Checked out %1 households and %2 residents to %3.</source>
+        <translation>已检出 %1 户、%2 人到 %3。</translation>
+    </message>
+</context>
+<context>
     <name>Common</name>
     <message>
         <source>Cannot save</source>
@@ -508,6 +586,88 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Enter the name of the community.</source>
         <translation>请填写社区名称。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictReviewPage</name>
+    <message>
+        <source>Show resolved conflicts</source>
+        <translation>显示已处理的冲突</translation>
+    </message>
+    <message>
+        <source>Use the &amp;laptop value</source>
+        <translation>采用笔记本的值(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;office value</source>
+        <translation>保留办公室的值(&amp;O)</translation>
+    </message>
+    <message>
+        <source>%1 conflicts to review. For each, choose which value to keep; the other stays on record.</source>
+        <translation>有 %1 处冲突待核对。请逐条选择保留哪一方的值，另一方的值会保留在记录中。</translation>
+    </message>
+    <message>
+        <source>No conflicts to review.</source>
+        <translation>没有待核对的冲突。</translation>
+    </message>
+    <message>
+        <source>Cannot resolve</source>
+        <translation>无法处理</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictTableModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>At check-out</source>
+        <translation>检出时的值</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>笔记本的值</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>办公室的值</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>待核对</translation>
+    </message>
+    <message>
+        <source>laptop</source>
+        <translation>笔记本</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <translation>办公室</translation>
+    </message>
+    <message>
+        <source>Kept the %1 value</source>
+        <translation>已采用%1的值</translation>
     </message>
 </context>
 <context>
@@ -2247,6 +2407,33 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
 </context>
 <context>
+    <name>RefreshDialog</name>
+    <message>
+        <source>Refresh from a new check-out</source>
+        <translation>用新的检出文件刷新</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Check-out file:</source>
+        <translation>检出文件：</translation>
+    </message>
+    <message>
+        <source>Sync passphrase:</source>
+        <translation>同步口令：</translation>
+    </message>
+    <message>
+        <source>Your password:</source>
+        <translation>您的登录密码：</translation>
+    </message>
+    <message>
+        <source>%1 changes not yet applied at the office will be kept and sent with the next return file.</source>
+        <translation>办公室尚未导入的 %1 处修改会保留，并随下一份交回文件一起交回。</translation>
+    </message>
+</context>
+<context>
     <name>RegistryPage</name>
     <message>
         <source>Whole community</source>
@@ -2514,6 +2701,41 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Old 15-digit ID number</source>
         <translation>旧版 15 位身份证号</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Write return file</source>
+        <translation>导出交回文件</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Sync passphrase:</source>
+        <translation>同步口令：</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase:</source>
+        <translation>再次输入口令：</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>保存为：</translation>
+    </message>
+    <message>
+        <source>%1 changes not yet returned to the office.</source>
+        <translation>有 %1 处修改尚未交回办公室。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>Return file no. %1 with %2 changes written and verified: %3. Keep this laptop&apos;s data until the office has applied it.</source>
+        <translation>第 %1 号交回文件已写入并校验（%2 处修改）：%3。办公室导入之前，请保留本机数据。</translation>
     </message>
 </context>
 <context>
@@ -2963,6 +3185,60 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Members who move to the new household:</source>
         <translation>分入新户的成员：</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialogs</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>已取消，未做任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMenu</name>
+    <message>
+        <source>Field &amp;laptops</source>
+        <translation>外出笔记本(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Write return file…</source>
+        <translation>导出交回文件(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh from a check-out file…</source>
+        <translation>用新的检出文件刷新(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Check out to a laptop…</source>
+        <translation>检出到笔记本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Apply return file…</source>
+        <translation>导入交回文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Review conflicts…</source>
+        <translation>同步冲突核对(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>同步冲突核对</translation>
     </message>
 </context>
 <context>
