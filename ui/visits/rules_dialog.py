@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Qt, Signal)
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 from neighbourhood.errors import LedgerError
 from neighbourhood.visits import TIERS
 from ui.common import FieldMessage
-from ui.record_table import RECORD_ID_ROLE
+from ui.record_table import RecordTableModel
 from ui.signals import emit
 
 
 
-class VisitRulesModel(QAbstractTableModel):
+class VisitRulesModel(RecordTableModel):
     """The visit rules, editable in place through ``ledger.visits.update_rule``.
 
     ``failed(message)`` when the service refuses an edit (the row keeps its value).
@@ -37,48 +37,26 @@ class VisitRulesModel(QAbstractTableModel):
     edited = Signal()
 
     COLUMNS = (
-        ("group", QT_TRANSLATE_NOOP("VisitRulesModel", "Group")),
-        ("label", QT_TRANSLATE_NOOP("VisitRulesModel", "Name")),
-        ("interval_days", QT_TRANSLATE_NOOP("VisitRulesModel", "Every (days)")),
-        ("tier", QT_TRANSLATE_NOOP("VisitRulesModel", "Tier")),
-        ("active", QT_TRANSLATE_NOOP("VisitRulesModel", "Active")),
+        ("group", QT_TRANSLATE_NOOP("VisitRulesModel", "Group"), lambda r: r.group_key),
+        ("label", QT_TRANSLATE_NOOP("VisitRulesModel", "Name"), lambda r: r.label),
+        ("interval_days", QT_TRANSLATE_NOOP("VisitRulesModel", "Every (days)"), lambda r: r.interval_days),
+        ("tier", QT_TRANSLATE_NOOP("VisitRulesModel", "Tier"), lambda r: r.tier),
+        ("active", QT_TRANSLATE_NOOP("VisitRulesModel", "Active"), lambda r: None),  # a check box
     )
+    CENTRED = frozenset({"interval_days", "tier"})
     EDITABLE = frozenset({"label", "interval_days", "tier"})
 
     def __init__(self, ledger: Any, parent=None) -> None:
-        super().__init__(parent)
-        self._ledger = ledger
-        self._rules: list[Any] = []
+        super().__init__(ledger, parent)
         self._group_labels: dict[str, str] = {}
         self.reload()
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._rules = self._ledger.visits.rules()
+    def load(self) -> list[Any]:
         self._group_labels = dict(self._ledger.visits.group_choices())
-        self.endResetModel()
+        return self._ledger.visits.rules()
 
     def rule(self, row: int) -> Any:
-        return self._rules[row]
-
-    def row_of(self, rule_id: str) -> int:
-        return next((i for i, r in enumerate(self._rules) if r.id == rule_id), -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rules)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return QCoreApplication.translate("VisitRulesModel", self.COLUMNS[section][1])
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
+        return self.record(row)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -91,39 +69,31 @@ class VisitRulesModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def _group_text(self, key: str) -> str:
-        if key in self._group_labels:
-            return self._group_labels[key]
+    def text(self, record: Any, column: int, *, full: bool = False) -> Any:
+        value = self.COLUMNS[column][2](record)
+        if self.COLUMNS[column][0] != "group" or full:
+            return value  # the group's tooltip is its key
+        if value in self._group_labels:
+            return self._group_labels[value]
         # a group not available (yet): e.g. a hardship list before that module, a flag nobody has
-        return QCoreApplication.translate("VisitRulesModel", "%1 (no households now)").replace("%1", key)
+        return QCoreApplication.translate("VisitRulesModel", "%1 (no households now)").replace("%1", value)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rules) or index.column() >= len(self.COLUMNS):
+        if not index.isValid() or index.row() >= len(self._records) or index.column() >= len(self.COLUMNS):
             return None
-        rule = self._rules[index.row()]
+        rule = self._records[index.row()]
         key = self.COLUMNS[index.column()][0]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if key == "group":
-                return self._group_text(rule.group_key)
-            if key == "active":
-                return None
-            value = getattr(rule, key)
-            return value if role == Qt.ItemDataRole.EditRole else str(value)
+        if role == Qt.ItemDataRole.EditRole and key in self.EDITABLE:
+            return getattr(rule, key)
         if role == Qt.ItemDataRole.CheckStateRole and key == "active":
             return Qt.CheckState.Checked if rule.active else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole and key == "group":
-            return rule.group_key
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("interval_days", "tier"):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == RECORD_ID_ROLE:
-            return rule.id
-        return None
+        return super().data(index, role)
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,  # noqa: N802
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.row() >= len(self._rules):
+        if not index.isValid() or index.row() >= len(self._records):
             return False
-        rule = self._rules[index.row()]
+        rule = self._records[index.row()]
         key = self.COLUMNS[index.column()][0]
         if key == "active" and role == Qt.ItemDataRole.CheckStateRole:
             change = {"active": Qt.CheckState(value) == Qt.CheckState.Checked}
@@ -136,7 +106,7 @@ class VisitRulesModel(QAbstractTableModel):
         except LedgerError as exc:
             emit(self.failed, str(exc))
             return False
-        self._rules[index.row()] = updated
+        self._records[index.row()] = updated
         emit(self.dataChanged, self.index(index.row(), 0), self.index(index.row(), len(self.COLUMNS) - 1))
         emit(self.edited)
         return True
