@@ -484,8 +484,9 @@ def due_counts(conn, selections: Sequence[tuple[str | None, Sequence[Any], int, 
 
     Same figures as the schedule as of ``date_from`` (:func:`schedule_rows`, planned next
     dates not used), counted in SQL: groups as in :func:`rebuild_plan` (members by household
-    rowid, "every household" rules as the default), then per household two probes of
-    ``visits_household`` (last visit before the period; any visit in it), no rows to Python.
+    rowid, "every household" rules as the default), then, for households visited since the
+    period start only, probes of ``visits_household`` (last visit before the period; any visit
+    in it); no rows to Python.
     """
     if not selections:
         return []
@@ -511,20 +512,27 @@ def due_counts(conn, selections: Sequence[tuple[str | None, Sequence[Any], int, 
     if grid_id:
         where.append("b.grid_id = ?")
         params.append(grid_id)
-    params.extend([date_from, last_day, date_from, date_to])
+    params.extend([date_from, date_from, last_day, date_from, date_from, date_to])
+    # visit_last (the latest real visit now) answers both for a household not visited since
+    # the period start, most of them: only the others probe visits_household.
     sql = f"""WITH {', '.join(ctes)},
         due AS (
-          SELECT b.grid_id, h.id AS household_id
+          SELECT b.grid_id, h.id AS household_id, l.last_visit_date AS latest
           FROM sched s JOIN households h ON h.rowid = s.hr
           JOIN buildings b ON b.id = h.building_id
+          LEFT JOIN visit_last l ON l.household_id = h.id
           WHERE {' AND '.join(where)}
-            AND coalesce(date((SELECT max(v.visit_date) FROM visits v
-                               WHERE v.household_id = h.id AND v.nobody_home = 0
-                                 AND v.visit_date < ? AND v.{LIVE}),
+            AND coalesce(date(CASE WHEN l.last_visit_date < ? THEN l.last_visit_date
+                                   WHEN l.last_visit_date IS NULL THEN NULL
+                                   ELSE (SELECT max(v.visit_date) FROM visits v
+                                         WHERE v.household_id = h.id AND v.nobody_home = 0
+                                           AND v.visit_date < ? AND v.{LIVE}) END,
                               '+' || (s.packed / 10) || ' days') <= ?, 1))
         SELECT d.grid_id, g.worker_name, count(*),
-               sum(EXISTS (SELECT 1 FROM visits v WHERE v.household_id = d.household_id
-                           AND v.nobody_home = 0 AND v.visit_date >= ? AND v.visit_date < ? AND v.{LIVE}))
+               sum(coalesce(d.latest >= ?, 0)
+                   AND EXISTS (SELECT 1 FROM visits v WHERE v.household_id = d.household_id
+                               AND v.nobody_home = 0 AND v.visit_date >= ? AND v.visit_date < ?
+                               AND v.{LIVE}))
         FROM due d JOIN grids g ON g.id = d.grid_id
         GROUP BY d.grid_id"""
     return conn.execute(sql, params).fetchall()
