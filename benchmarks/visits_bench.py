@@ -266,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     conn.execute("UPDATE visit_plan_state SET stale = 1")  # as after a registry change
     cold, _p = _time(lambda: v.schedule_page(today=today, status=todo), 1)
     rows.append(("rebuild of the plan + first page (ms)", cold, None,
-                 "once a day, after a rule, building or grid change, or >5,000 changed households"))
+                 "after a rule, building or grid change, or >5,000 changed households"))
     first, page = _time(lambda: v.schedule_page(today=today, status=todo), args.runs)
     # the first read of a new day: only households whose dated groups (ages, enrolments from a
     # date) changed since yesterday are recomputed, not the whole plan

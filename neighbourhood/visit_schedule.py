@@ -3,12 +3,13 @@
 The live schedule reads the ``visit_plan`` cache (schema 0007): per household its
 strictest rule and due date.  :func:`ensure_plan` recomputes the rows of the
 households that triggers marked dirty (a change to their people, flags,
-enrolments), or rebuilds it whole, in one statement over the rules' groups,
-when the day, the rules or the groups changed or a wide change marked it
-stale; a visit updates its household's row by trigger.  Then a page of the list and
-the per-status counts are index ranges over the cache (:func:`page`).  The
-period counts compute the schedule as it stood at the period start straight
-from the visits.  Used through :class:`neighbourhood.visits.Visits`.
+enrolments) and, on a new day, of those whose dated groups (ages, enrolments)
+changed; it rebuilds the plan whole, in one statement over the rules' groups, only
+when the rules or the groups changed or a wide change marked it stale; a visit
+updates its household's row by trigger.  Then a page of the list and the
+per-status counts are index ranges over the cache (:func:`page`).  The period
+counts (:func:`counts`) count due and done per grid in SQL, by the visits before
+the period start.  Used through :class:`neighbourhood.visits.Visits`.
 Thread: the ledger's thread.
 """
 from __future__ import annotations
