@@ -72,7 +72,11 @@ register(Group(EVERY_HOUSEHOLD, "所有住户", lambda today: (_LIVE_HOUSEHOLDS,
 register(Group(
     "elderly_alone", "独居老人（60岁以上独居）",
     lambda today: (
-        f"""SELECT m.household_id FROM {_MEMBERS} GROUP BY m.household_id
+        # INDEXED BY: the covering index of live members in household order (schema 0007) is
+        # read without a sort; left to itself the planner took residents_listing (status,
+        # deleted_at) with a row lookup per resident and a temp B-tree: ~1.6 s CPU at 500k.
+        f"""SELECT m.household_id FROM residents m INDEXED BY residents_live_household_birth
+            WHERE m.deleted_at IS NULL AND m.status = '在册' GROUP BY m.household_id
             HAVING count(*) = 1 AND max(m.birth_date) <= ?""", (_years_ago(today, 60),))))
 register(Group(
     "age80", "高龄老人（80岁以上）",

@@ -3,12 +3,13 @@
 The live schedule reads the ``visit_plan`` cache (schema 0007): per household its
 strictest rule and due date.  :func:`ensure_plan` recomputes the rows of the
 households that triggers marked dirty (a change to their people, flags,
-enrolments), or rebuilds it whole, in one statement over the rules' groups,
-when the day, the rules or the groups changed or a wide change marked it
-stale; a visit updates its household's row by trigger.  Then a page of the list and
-the per-status counts are index ranges over the cache (:func:`page`).  The
-period counts compute the schedule as it stood at the period start straight
-from the visits.  Used through :class:`neighbourhood.visits.Visits`.
+enrolments) and, on a new day, of those whose dated groups (ages, enrolments)
+changed; it rebuilds the plan whole, in one statement over the rules' groups, only
+when the rules or the groups changed or a wide change marked it stale; a visit
+updates its household's row by trigger.  Then a page of the list and the
+per-status counts are index ranges over the cache (:func:`page`).  The period
+counts (:func:`counts`) count due and done per grid in SQL, by the visits before
+the period start.  Used through :class:`neighbourhood.visits.Visits`.
 Thread: the ledger's thread.
 """
 from __future__ import annotations
@@ -131,32 +132,69 @@ class SchedulePage:
 
 
 def plan_key(sels: list[tuple], today: _dt.date) -> str:
-    """What the cached plan was built from: the day and every selection (SQL, params, rule)."""
-    return hashlib.sha1(repr((today.isoformat(), sels)).encode("utf-8")).hexdigest()
+    """What the cached plan was built from: ``<day>|<hash of every selection (SQL, params, rule)>``.
+
+    The day is kept readable so that the next day's read can re-derive the old selections
+    and refresh only the households whose groups changed with the date (:func:`ensure_plan`).
+    """
+    digest = hashlib.sha1(repr((today.isoformat(), sels)).encode("utf-8")).hexdigest()
+    return f"{today.isoformat()}|{digest}"
+
+
+def _built_day(built_for: str | None) -> _dt.date | None:
+    try:
+        return _dt.date.fromisoformat((built_for or "").split("|", 1)[0])
+    except ValueError:
+        return None  # a key of the old form (a hash only): rebuild once
 
 
 # Above this many dirty households a whole rebuild (one pass, bulk index build) is cheaper.
 DIRTY_LIMIT = 5_000
 
 
+def _mark_day_changes(conn, rules: list[dict[str, Any]], built_for: str | None,
+                      sels: list[tuple]) -> bool:
+    """Mark dirty the households whose group membership differs between the plan's day and
+    ``sels``' day; False when the plan was built from other rules or groups (rebuild whole).
+
+    A due date does not depend on the day, only membership of the dated groups does (ages:
+    独居老人, 高龄; enrolments from a date): for each selection whose parameters moved with the
+    day, the households in one day's set but not the other's are the only rows that change.
+    """
+    day = _built_day(built_for)
+    if day is None:
+        return False
+    old = selections(conn, rules, day)
+    if plan_key(old, day) != built_for or len(old) != len(sels):
+        return False
+    for before, after in zip(old, sels):
+        if before[0] != after[0] or before[2:] != after[2:]:
+            return False                  # another rule or group (cannot happen for one key)
+        if before[1] != after[1] and after[0]:
+            changed = q.members(conn, before[0], before[1]) ^ q.members(conn, after[0], after[1])
+            q.mark_dirty(conn, changed)
+    return True
+
+
 def ensure_plan(conn, rules: list[dict[str, Any]], today: _dt.date, *, atomic) -> str | None:
     """Bring ``visit_plan`` up to date for ``today``: 'rebuilt', 'refreshed' (only the dirty
-    households), or None when it was current.
+    households, including those a new day moves in or out of a dated group), or None when it
+    was current.
 
     ``atomic``: a context manager factory for the transaction (``ledger.db.atomic``).
     """
     sels = selections(conn, rules, today)
     key = plan_key(sels, today)
     built_for, stale = q.plan_state(conn)
-    dirty = q.plan_dirty_count(conn)
-    if built_for == key and not stale:
-        if not dirty:
-            return None
-        if dirty <= DIRTY_LIMIT:
-            with atomic():
-                q.rebuild_plan(conn, sels, built_for=key, only_dirty=True)
-            return "refreshed"
+    if built_for == key and not stale and not q.plan_dirty_count(conn):
+        return None
     with atomic():
+        if not stale and built_for != key and _mark_day_changes(conn, rules, built_for, sels):
+            q.set_plan_key(conn, key)             # a new day: only the households it moved
+            built_for = key
+        if built_for == key and not stale and q.plan_dirty_count(conn) <= DIRTY_LIMIT:
+            q.rebuild_plan(conn, sels, built_for=key, only_dirty=True)
+            return "refreshed"
         q.rebuild_plan(conn, sels, built_for=key)
     return "rebuilt"
 
@@ -198,29 +236,25 @@ def counts(conn, rules: list[dict[str, Any]], *, date_from: _dt.date, date_to: _
     its due date falls before ``date_to`` (or it was never visited).
     """
     start, stop = date_from.isoformat(), date_to.isoformat()
-    schedule = build(conn, rules, today=date_from, grid_id=grid_id, as_of=start)
-    last_day = date_to - _dt.timedelta(days=1)
-    due_rows = [r for r in schedule
-                if r.due_date is None or _dt.date.fromisoformat(r.due_date) <= last_day]
-    visited = q.households_visited(conn, start, stop)
+    last_day = (date_to - _dt.timedelta(days=1)).isoformat()
+    due_rows = q.due_counts(conn, selections(conn, rules, date_from), date_from=start, last_day=last_day,
+                            date_to=stop, grid_id=grid_id)
     per_grid = q.grid_visit_counts(conn, start, stop)
     if grid_id:
         per_grid = {k: v for k, v in per_grid.items() if k == grid_id}
-    names = {r.grid_id: r.grid_name for r in schedule}
-    names.update(q.grid_names(conn, [g for g in per_grid if g not in names]))
-    due_by_grid: dict[str | None, list[ScheduleRow]] = {}
-    for row in due_rows:
-        due_by_grid.setdefault(row.grid_id, []).append(row)
+    due_by_grid = {gid: (due, done or 0) for gid, _worker, due, done in due_rows}
+    names = q.grid_names(conn, set(per_grid) | set(due_by_grid))
     by_grid = []
     for gid in sorted(set(per_grid) | set(due_by_grid), key=lambda g: names.get(g or "", "")):
-        due = due_by_grid.get(gid, [])
-        done = sum(1 for r in due if r.household_id in visited)
+        due, done = due_by_grid.get(gid, (0, 0))
         v, a, h = per_grid.get(gid, (0, 0, 0))
-        by_grid.append(GridCounts(gid, names.get(gid or "", ""), len(due), done, v or 0, a or 0, h or 0))
-    due_by_worker: dict[str, list[ScheduleRow]] = {}
-    for row in due_rows:
-        if row.grid_worker:
-            due_by_worker.setdefault(row.grid_worker, []).append(row)
+        by_grid.append(GridCounts(gid, names.get(gid or "", ""), due, done, v or 0, a or 0, h or 0))
+    due_by_worker: dict[str, list[int]] = {}
+    for _gid, worker, due, done in due_rows:
+        if worker:
+            acc = due_by_worker.setdefault(worker, [0, 0])
+            acc[0] += due
+            acc[1] += done or 0
     visitor_rows: dict[str, list[int]] = {}
     for r in q.visit_counts(conn, start, stop, grid_id=grid_id):
         acc = visitor_rows.setdefault(r["visitor"] or "", [0, 0, 0])
@@ -230,9 +264,8 @@ def counts(conn, rules: list[dict[str, Any]], *, date_from: _dt.date, date_to: _
     by_visitor = []
     for name in sorted(set(visitor_rows) | set(due_by_worker)):
         v, a, h = visitor_rows.get(name, [0, 0, 0])
-        due = due_by_worker.get(name, [])
-        by_visitor.append(VisitorCounts(name, v, a, h, len(due),
-                                        sum(1 for r in due if r.household_id in visited)))
+        due, done = due_by_worker.get(name, (0, 0))
+        by_visitor.append(VisitorCounts(name, v, a, h, due, done))
     needs = q.need_counts(conn, start, stop, grid_id=grid_id)
     return VisitCounts(start, stop, tuple(by_grid), tuple(by_visitor), needs["raised"],
                        needs["resolved"], needs["open"])

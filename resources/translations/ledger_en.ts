@@ -1424,6 +1424,18 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>Phone:</translation>
     </message>
     <message>
+        <source>Flags…</source>
+        <translation>Flags…</translation>
+    </message>
+    <message>
+        <source>Set or clear manual flags (e.g. close attention) that visit rules use</source>
+        <translation>Set or clear manual flags (e.g. close attention) that visit rules use</translation>
+    </message>
+    <message>
+        <source>Flags:</source>
+        <translation>Flags:</translation>
+    </message>
+    <message>
         <source>Member / date</source>
         <translation>Member / date</translation>
     </message>

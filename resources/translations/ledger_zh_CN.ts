@@ -1424,6 +1424,18 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>电话：</translation>
     </message>
     <message>
+        <source>Flags…</source>
+        <translation>住户标记…</translation>
+    </message>
+    <message>
+        <source>Set or clear manual flags (e.g. close attention) that visit rules use</source>
+        <translation>添加或取消本户的标记（如重点关注），走访规则按标记排期</translation>
+    </message>
+    <message>
+        <source>Flags:</source>
+        <translation>标记：</translation>
+    </message>
+    <message>
         <source>Member / date</source>
         <translation>成员 / 日期</translation>
     </message>

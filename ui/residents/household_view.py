@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHeaderView, QLabel, QSplitter,
-                               QTabWidget, QTableView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QSplitter, QTabWidget, QTableView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ui.common import age_of, masked
 from ui.signals import emit
@@ -114,6 +114,16 @@ class HouseholdView(QWidget):
         form.addRow(self.tr("Housing type:"), self.housing)
         form.addRow(self.tr("Registered elsewhere / living elsewhere:"), self.separated)
         form.addRow(self.tr("Phone:"), self.phone)
+        # Manual flags (重点关注 …) put the household under a visit rule; same dialog as the visits page.
+        self.flags = QLabel()
+        self.flags_button = QPushButton(self.tr("Flags…"))
+        self.flags_button.setToolTip(self.tr("Set or clear manual flags (e.g. close attention) that visit rules use"))
+        self.flags_button.clicked.connect(lambda: self.open_flags())
+        self.flags_button.setEnabled(False)
+        flags_row = QHBoxLayout()
+        flags_row.addWidget(self.flags, 1)
+        flags_row.addWidget(self.flags_button)
+        form.addRow(self.tr("Flags:"), flags_row)
 
         self.members_model = HouseholdMembersModel(ledger, self)
         self.members = QTableView()
@@ -178,8 +188,10 @@ class HouseholdView(QWidget):
             self.enrolments = HouseholdEnrolmentsWidget(self._ledger, household_id, self.enrolments_box)
             self._enrolments_layout.addWidget(self.enrolments)
         self.attachments.set_owner("households", household_id)
+        self.flags_button.setEnabled(bool(household_id))
         if not household_id:
-            for label in (self.title, self.address, self.grid, self.head, self.housing, self.separated, self.phone):
+            for label in (self.title, self.address, self.grid, self.head, self.housing, self.separated, self.phone,
+                          self.flags):
                 label.clear()
             return
         summary = masked(self._ledger, self._ledger.households.summary(household_id))
@@ -191,7 +203,24 @@ class HouseholdView(QWidget):
         self.housing.setText(summary.get("housing_type") or none)
         self.separated.setText(summary.get("separated") or self.tr("No"))
         self.phone.setText(summary.get("phone") or none)
+        self._fill_flags()
         self._fill_history()
+
+    def _fill_flags(self) -> None:
+        names = self._ledger.visits.flags(self.household_id) if self.household_id else []
+        self.flags.setText("、".join(names) or self.tr("—"))
+
+    def open_flags(self) -> "HouseholdFlagsDialog | None":
+        """Manual flags of the shown household (``ui.visits.flags_dialog``)."""
+        from ui.visits.flags_dialog import HouseholdFlagsDialog
+
+        if not self.household_id:
+            return None
+        dialog = HouseholdFlagsDialog(self._ledger, self.household_id, self)
+        dialog.changed.connect(self._fill_flags)
+        self.flags_dialog = dialog
+        dialog.open()
+        return dialog
 
     def reload(self) -> None:
         if self.household_id:

@@ -121,4 +121,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "New flag, e.g. close attention": "新标记，如重点关注",
         "Add flag": "添加标记",
     },
+    "HouseholdView": {
+        "Flags…": "住户标记…",
+        "Set or clear manual flags (e.g. close attention) that visit rules use": "添加或取消本户的标记（如重点关注），走访规则按标记排期",
+        "Flags:": "标记：",
+    },
 }

@@ -155,3 +155,29 @@ def test_schedule_model_fetches_more_as_the_view_scrolls(qtmodeltester, world):
     ids = [model.index(r, 0).data(RECORD_ID_ROLE) for r in range(5)]
     assert ids == [r.household_id for r in world["ledger"].visits.schedule()]
     qtmodeltester.check(model)
+
+
+def test_household_view_sets_flags_with_the_same_dialog(qtbot, world):
+    from ui.residents.household_view import HouseholdView
+
+    ledger = world["ledger"]
+    view = HouseholdView(ledger)
+    qtbot.addWidget(view)
+    assert not view.flags_button.isEnabled() and view.open_flags() is None
+    home = world["homes"][2]
+    view.set_household(home)
+    assert view.flags_button.isEnabled() and view.flags.text() == "—"
+    dialog = view.open_flags()
+    assert isinstance(dialog, HouseholdFlagsDialog) and dialog.household_id == home
+    before = _audited(ledger, "household_flags")
+    dialog.new_edit.setText("重点关注")
+    qtbot.keyClick(dialog.new_edit, Qt.Key.Key_Return)
+    assert ledger.visits.flags(home) == ["重点关注"]
+    assert _audited(ledger, "household_flags") == before + 1
+    assert view.flags.text() == "重点关注"               # the view follows the change
+    dialog.close()
+    view.set_household(world["far"])                   # another grid: refused, nothing saved
+    far = view.open_flags()
+    far.new_edit.setText("重点关注")
+    assert far.add_flag() is False and ledger.visits.flags(world["far"]) == []
+    assert view.flags.text() == "—"
