@@ -275,3 +275,34 @@ def load(conn, table: str, columns: list[str], rows: list[tuple]) -> None:
 
 def clear(conn, table: str) -> None:
     conn.execute(f"DELETE FROM [{table}]")
+
+
+# --- office: a return file stays within its check-out's grids -------------------------------
+
+
+def checkout_grids(conn, device_id: str) -> set[str]:
+    """Grids of every check-out recorded for ``device_id`` (a refresh may change them while
+    changes made under the earlier check-out are still unreturned)."""
+    out: set[str] = set()
+    for (grid_ids,) in conn.execute("SELECT grid_ids FROM sync_checkouts WHERE device_id = ? "
+                                    "AND deleted_at IS NULL", (device_id,)):
+        out.update(json.loads(grid_ids or "[]"))
+    return out
+
+
+def building_place(conn, building_id: str) -> tuple[str | None, str]:
+    """(grid id, name) of a building."""
+    row = conn.execute("SELECT grid_id, name FROM buildings WHERE id = ?", (building_id,)).fetchone()
+    return (row[0], row[1]) if row else (None, "")
+
+
+def household_place(conn, household_id: str) -> tuple[str | None, str, str, str] | None:
+    """(grid id, building name, entrance, unit) of a household, None when the office lacks it."""
+    row = conn.execute("SELECT b.grid_id, b.name, h.entrance, h.unit FROM households h "
+                       "LEFT JOIN buildings b ON b.id = h.building_id WHERE h.id = ?", (household_id,)).fetchone()
+    return None if row is None else (row[0], row[1] or "", row[2] or "", row[3] or "")
+
+
+def grid_name(conn, grid_id: str | None) -> str:
+    row = conn.execute("SELECT name FROM grids WHERE id = ?", (grid_id,)).fetchone() if grid_id else None
+    return row[0] if row else "未知网格"

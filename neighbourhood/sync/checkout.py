@@ -83,6 +83,10 @@ def build_database(ledger: "Ledger", target: pathlib.Path, *, grid_ids: list[str
                 q.drop_scope(office)
             for key, value in state.items():
                 q.set_state(conn, key, value)
+            # No attachment content travels out (see neighbourhood.sync.attachments); only
+            # what the office holds, so the laptop does not send it back.
+            from neighbourhood.sync.attachments import STATE_KEY, office_holdings
+            q.set_state(conn, STATE_KEY, json.dumps(office_holdings(office, conn)))
             q.set_counter_floor(conn, int(state.get("acked_through") or 0))
             search_index.rebuild(conn)
             problems = q.foreign_key_problems(conn)
@@ -157,6 +161,7 @@ def open_checkout(file: pathlib.Path, passphrase: str, dest: pathlib.Path, *, pr
     from db.encryption import export
     from neighbourhood.keyring import Keyring, keyring_path, new_database_key
     from neighbourhood.ledger import Ledger
+    from neighbourhood.sync.attachments import carry_over, unreturned
 
     dest = pathlib.Path(dest)
     bundle = fmt.read(file, passphrase)
@@ -168,6 +173,7 @@ def open_checkout(file: pathlib.Path, passphrase: str, dest: pathlib.Path, *, pr
     carried: list[list[Any]] = []
     outbox: list[dict[str, Any]] = []
     carry_state: dict[str, Any] = {}
+    files: tuple[list, list] = ([], [])
     if dest.exists():
         if previous is None:
             raise ValidationError(f"{dest.name} 已存在：请在笔记本的工作数据库中用“刷新检出”，"
@@ -180,6 +186,7 @@ def open_checkout(file: pathlib.Path, passphrase: str, dest: pathlib.Path, *, pr
         outbox = [o for o in q.outbox(previous.conn) if (o["last_change"] or 0) > acked]
         carry_state = {"next_seq": max(int(old.get("next_seq") or 1), int(bundle.extra.get("next_seq") or 1)),
                        "counter": q.last_counter(previous.conn)}
+        files = unreturned(previous.conn)
     incoming = dest.with_name(dest.name + ".incoming")
     _wipe(incoming)
     incoming.write_bytes(data)
@@ -195,6 +202,7 @@ def open_checkout(file: pathlib.Path, passphrase: str, dest: pathlib.Path, *, pr
                 for o in outbox:
                     q.add_outbox(laptop.conn, seq=o["seq"], bundle_id=o["bundle_id"], path=o["path"],
                                  first=o["first_change"], last=o["last_change"], created_at=o["created_at"])
+                carry_over(laptop.conn, *files)
                 if carry_state:
                     q.set_state(laptop.conn, "next_seq", carry_state["next_seq"])
                     q.set_counter_floor(laptop.conn, carry_state["counter"])
