@@ -99,9 +99,10 @@ def build_section(ledger: "Ledger") -> bytes | None:
     """The laptop's section: its own links and the files the office lacks (None when none)."""
     held = _holdings(ledger.conn)
     found = ledger.attachments.new_since(None, have=held["hashes"])
-    # Added and removed again on the laptop: the office never had it, nothing to keep.
-    links = [l for l in found.links if l["id"] not in held["ids"] and l["deleted_at"] is None]
-    wanted = {l["blob_sha256"] for l in links}
+    # Removed links travel too (without their file): one sent in an earlier return file must
+    # be removed at the office as well; one the office never got is simply dropped there.
+    links = [l for l in found.links if l["id"] not in held["ids"]]
+    wanted = {l["blob_sha256"] for l in links if l["deleted_at"] is None}
     blobs = [b for b in found.blobs if b["sha256"] in wanted]
     if not links:
         return None
@@ -142,7 +143,8 @@ def check(ledger: "Ledger", bundle: Bundle, owner_grid) -> None:
     for link in links:
         if not isinstance(link, dict) or link.get("owner_table") not in OWNER_TABLES or link.get("owner_table") == "meetings":
             raise SyncFileError(_DAMAGED.format(what="附件所属记录类型不允许从笔记本同步"))
-        if link.get("blob_sha256") not in present and not aq.blob_exists(ledger.conn, link.get("blob_sha256")):
+        if (link.get("deleted_at") is None and link.get("blob_sha256") not in present
+                and not aq.blob_exists(ledger.conn, link.get("blob_sha256"))):
             raise SyncFileError(_DAMAGED.format(what=f"缺少附件“{link.get('file_name')}”的文件内容"))
         owner_grid(link["owner_table"], link["owner_id"])
 
@@ -154,9 +156,12 @@ def apply_section(ledger: "Ledger", bundle: Bundle, data: bytes, result: "ApplyR
     links, blobs = _decoded(bundle) or ([], [])
     ready, held = [], []
     for link in links:
+        known = aq.raw_link(ledger.conn, link["id"]) is not None
+        if link["deleted_at"] is not None and not known:
+            continue  # added and removed on the laptop: the office never had it
         exists = ledger.conn.execute(f"SELECT 1 FROM [{link['owner_table']}] WHERE id = ?",
                                      (link["owner_id"],)).fetchone()
-        (ready if exists or aq.raw_link(ledger.conn, link["id"]) else held).append(link)
+        (ready if exists or known else held).append(link)
     try:
         done = ledger.attachments.import_blobs(blobs, ready, check_access=False)
     except LedgerError as exc:

@@ -157,3 +157,21 @@ def test_new_resident_in_another_grids_household_is_refused(field, tmp_path):
     with pytest.raises(SyncFileError, match="居民“越界居民"):
         office.sync.apply_file(forged, PASS)
     assert office.conn.execute("SELECT 1 FROM residents WHERE id = 'r-forged'").fetchone() is None
+
+
+def test_removal_on_the_laptop_travels_and_a_never_sent_one_is_dropped(field, tmp_path):
+    office, laptop, household, known = field
+    visit = _new_visit(laptop, household)
+    sent = laptop.attachments.add("visits", visit, noise_png(seed=31), name="已交回.png")
+    office.sync.apply_file(export(laptop, tmp_path, "1.nlsync"), PASS)
+    assert [a.id for a in office.attachments.list("visits", visit)] == [sent.id]
+    laptop.attachments.remove(sent.id)
+    never = laptop.attachments.add("visits", visit, noise_png(seed=32), name="拍错了.png")
+    laptop.attachments.remove(never.id)
+    path = export(laptop, tmp_path, "2.nlsync")
+    links, blobs = sync_files.decode(fmt.read(path, PASS).sections["attachments"])
+    assert blobs == [] and {l["id"] for l in links} == {sent.id, never.id}
+    office.sync.apply_file(path, PASS)
+    assert office.attachments.list("visits", visit) == []
+    assert office.conn.execute("SELECT 1 FROM attachments WHERE id = ?", (never.id,)).fetchone() is None
+    assert office.verify_audit() == []
