@@ -306,3 +306,26 @@ def household_place(conn, household_id: str) -> tuple[str | None, str, str, str]
 def grid_name(conn, grid_id: str | None) -> str:
     row = conn.execute("SELECT name FROM grids WHERE id = ?", (grid_id,)).fetchone() if grid_id else None
     return row[0] if row else "未知网格"
+
+
+def household_places(conn, household_ids: list[str]) -> dict[str, tuple[str | None, str, str, str]]:
+    """:func:`household_place` for many households at once (500 per query)."""
+    out: dict[str, tuple[str | None, str, str, str]] = {}
+    for start in range(0, len(household_ids), 500):
+        chunk = household_ids[start:start + 500]
+        marks = ",".join("?" for _ in chunk)
+        for hid, grid, name, entrance, unit in conn.execute(
+                "SELECT h.id, b.grid_id, b.name, h.entrance, h.unit FROM households h "
+                f"LEFT JOIN buildings b ON b.id = h.building_id WHERE h.id IN ({marks})", chunk):
+            out[hid] = (grid, name or "", entrance or "", unit or "")
+    return out
+
+
+def household_ids_of(conn, table: str, ids: list[str]) -> dict[str, str]:
+    """{record id: household id} of residents or visits (500 per query)."""
+    out: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" for _ in chunk)
+        out.update(conn.execute(f"SELECT id, household_id FROM [{table}] WHERE id IN ({marks})", chunk).fetchall())
+    return out

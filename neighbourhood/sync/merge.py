@@ -242,9 +242,13 @@ def check_bundle(ledger: "Ledger", bundle: Bundle) -> None:
     bad = sorted({r[1] for r in rows if r[1] not in SYNC_TABLES})
     if bad:
         raise SyncFileError(f"同步文件包含不允许从笔记本同步的数据（{', '.join(bad)}），已拒绝导入。")
-    from neighbourhood.sync import attachments, scope
-    grids = scope.check(ledger, bundle, rows)
-    attachments.check(ledger, bundle, grids.check_owner)
+    # Grid scope and attachments: checked once per database state (read, then apply).
+    seen = (id(conn), conn.total_changes)
+    if bundle.__dict__.get("_checked") != seen:
+        from neighbourhood.sync import attachments, scope
+        grids = scope.check(ledger, bundle, rows)
+        attachments.check(ledger, bundle, grids.check_owner)
+        bundle.__dict__["_checked"] = seen
 
 
 def apply(ledger: "Ledger", bundle: Bundle, *, progress: Progress = no_progress,
