@@ -329,3 +329,21 @@ def household_ids_of(conn, table: str, ids: list[str]) -> dict[str, str]:
         marks = ",".join("?" for _ in chunk)
         out.update(conn.execute(f"SELECT id, household_id FROM [{table}] WHERE id IN ({marks})", chunk).fetchall())
     return out
+
+
+def _checked_out_key(device_id: str) -> str:
+    return f"checkout_households:{device_id}"
+
+
+def checked_out_households(conn, device_id: str) -> set[str]:
+    """Every household ever checked out to ``device_id`` (office bookkeeping in sync_state)."""
+    return set(json.loads(state(conn, _checked_out_key(device_id)) or "[]"))
+
+
+def remember_checked_out(conn, device_id: str, grid_ids: list[str]) -> None:
+    """Add the grids' live households to the device's checked-out set; caller's transaction."""
+    marks = ",".join("?" for _ in grid_ids)
+    now = {r[0] for r in conn.execute(
+        "SELECT h.id FROM households h JOIN buildings b ON b.id = h.building_id "
+        f"WHERE b.grid_id IN ({marks}) AND h.deleted_at IS NULL", grid_ids)}
+    set_state(conn, _checked_out_key(device_id), json.dumps(sorted(now | checked_out_households(conn, device_id))))

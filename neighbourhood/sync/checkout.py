@@ -144,6 +144,7 @@ def build_checkout(ledger: "Ledger", *, grid_ids: list[str], out: pathlib.Path, 
         ledger.writer.insert("sync_checkouts", {
             "id": snapshot_id, "device_id": device_id, "device_name": device_name,
             "grid_ids": json.dumps(grid_ids), "username": username, "counts": json.dumps(counts)})
+        q.remember_checked_out(conn, device_id, grid_ids)  # what its return files may touch
     return CheckoutResult(pathlib.Path(out), snapshot_id, device_id, device_name, counts)
 
 

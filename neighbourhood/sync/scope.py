@@ -4,8 +4,10 @@ A laptop only ever holds its grids' households, so a change to a household, resi
 visit elsewhere means a file that was altered or mixed up: the whole file is refused
 (SyncFileError naming the record) before anything is written.  Allowed grids are those
 of every check-out recorded for the device (a refresh onto other grids still returns the
-changes made under the earlier one).  Checked: where the record is at the office now and
-where the file puts it (a new record, or a move to another building/household).
+changes made under the earlier one).  Checked: where the record is at the office now (fine
+when its household was checked out to the device, so a household the office moved to
+another grid meanwhile does not block the laptop's file for ever) and where the file puts
+it (a new record, or a move to another building/household: must be in the grids).
 """
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ class Scope:
         for _c, table, record_id, _a, changes, _at, _u in rows:
             values = self.file.setdefault((table, record_id), {})
             values.update({f: v[1] for f, v in changes.items()})
+        self.checked_out = q.checked_out_households(self.conn, bundle.device_id)
         self._owners: dict[tuple[str, str], str] = {}
         self._places: dict[str, tuple[str | None, str, str, str] | None] = {}
         self._buildings: dict[str, tuple[str | None, str]] = {}
@@ -56,14 +59,16 @@ class Scope:
 
     # --- places ---------------------------------------------------------------------------
 
-    def _household(self, household_id: str) -> list[tuple[str | None, str]]:
-        """[(grid, address)] for where the household is at the office and where the file puts it."""
+    def _household(self, household_id: str) -> list[tuple[str | None, str, bool]]:
+        """[(grid, address, allowed)] for where the household is at the office (allowed when it was
+        checked out to this device, even if the office moved it since) and where the file puts it."""
         out = []
         if household_id not in self._places:
             self._places[household_id] = q.household_place(self.conn, household_id)
         office = self._places[household_id]
         if office is not None:
-            out.append((office[0], address_of(office[1], office[2], office[3])))
+            out.append((office[0], address_of(office[1], office[2], office[3]),
+                        household_id in self.checked_out or office[0] in self.grids))
         moved = self.file.get(("households", household_id), {})
         if "building_id" in moved:
             if moved["building_id"] not in self._buildings:
@@ -71,7 +76,7 @@ class Scope:
             grid, building = self._buildings[moved["building_id"]]
             entrance = moved.get("entrance", office[2] if office else "")
             unit = moved.get("unit", office[3] if office else "")
-            out.append((grid, address_of(building, entrance or "", unit or "")))
+            out.append((grid, address_of(building, entrance or "", unit or ""), grid in self.grids))
         return out
 
     def _owner_household(self, table: str, record_id: str) -> list[str]:
@@ -107,8 +112,8 @@ class Scope:
             places = self._household(record_id)
         else:
             places = [p for h in self._owner_household(table, record_id) for p in self._household(h)]
-        for grid, address in places:
-            if grid not in self.grids:
+        for grid, address, allowed in places:
+            if not allowed:
                 self._refuse(table, record_id, grid, address)
         if table == "visits":
             grid = self.file.get((table, record_id), {}).get("grid_id")
@@ -125,8 +130,8 @@ class Scope:
                 resident = {**(q.row(self.conn, "residents", values["resident_id"]) or {}),
                             **self.file.get(("residents", values["resident_id"]), {})}
                 household = resident.get("household_id")
-            for grid, address in self._household(household) if household else []:
-                if grid not in self.grids:
+            for grid, address, allowed in self._household(household) if household else []:
+                if not allowed:
                     self._refuse(table, owner_id, grid, address)
             return
         self.check_record(table, owner_id)

@@ -175,3 +175,14 @@ def test_removal_on_the_laptop_travels_and_a_never_sent_one_is_dropped(field, tm
     assert office.attachments.list("visits", visit) == []
     assert office.conn.execute("SELECT 1 FROM attachments WHERE id = ?", (never.id,)).fetchone() is None
     assert office.verify_audit() == []
+
+
+def test_a_household_the_office_moved_to_another_grid_does_not_block_the_file(field, tmp_path):
+    office, laptop, household, known = field
+    elsewhere = office.conn.execute("SELECT id FROM buildings WHERE grid_id = ? LIMIT 1",
+                                    (office.grids.list()[1].id,)).fetchone()[0]
+    with office.operation("调整楼栋"):
+        office.writer.update("households", household, {"building_id": elsewhere})
+    laptop.households.update(household, notes="笔记本上的备注")
+    office.sync.apply_file(export(laptop, tmp_path), PASS)
+    assert office.households.get(household).notes == "笔记本上的备注"
