@@ -133,15 +133,18 @@ def check(ledger: "Ledger", bundle: Bundle, owner_grid) -> None:
     if decoded is None:
         return
     links, blobs = decoded
+    names = {l.get("blob_sha256"): l.get("file_name") for l in links if isinstance(l, dict)}
     present = set()
     for blob in blobs:
         try:
             _check_blob(blob)
         except LedgerError as exc:
-            raise SyncFileError(_DAMAGED.format(what=str(exc).rstrip("。"))) from exc
+            name = names.get(blob.get("sha256")) or str(blob.get("sha256"))[:12]
+            raise SyncFileError(_DAMAGED.format(what=f"附件“{name}”的内容与校验值不符，或类型、大小不受支持")) from exc
         present.add(blob["sha256"])
     for link in links:
-        if not isinstance(link, dict) or link.get("owner_table") not in OWNER_TABLES or link.get("owner_table") == "meetings":
+        if not isinstance(link, dict) or link.get("owner_table") not in OWNER_TABLES \
+                or link.get("owner_table") == "meetings":  # meetings never go out to a laptop
             raise SyncFileError(_DAMAGED.format(what="附件所属记录类型不允许从笔记本同步"))
         if (link.get("deleted_at") is None and link.get("blob_sha256") not in present
                 and not aq.blob_exists(ledger.conn, link.get("blob_sha256"))):
@@ -167,7 +170,7 @@ def apply_section(ledger: "Ledger", bundle: Bundle, data: bytes, result: "ApplyR
     except LedgerError as exc:
         raise SyncFileError(f"同步文件中的附件无法导入（{exc}），已拒绝导入整个文件，未做任何改动。") from exc
     for link in held:  # its record was itself held for review: the file is kept, the link waits
-        result_conflict(ledger, bundle, result, link,
+        _hold(ledger, bundle, result, link,
                         f"附件“{link['file_name']}”所属的{OWNER_TABLES[link['owner_table']]}尚未导入"
                         "（该记录在冲突队列中），附件已保存，待核对。")
     result.attachments = done.links_added
@@ -175,8 +178,10 @@ def apply_section(ledger: "Ledger", bundle: Bundle, data: bytes, result: "ApplyR
         result.tables.add("attachments")
 
 
-def result_conflict(ledger, bundle, result, link, detail: str) -> None:
+def _hold(ledger, bundle, result, link, detail: str) -> None:
+    """Queue a link whose record is not at the office (a ``missing`` conflict; its file is stored)."""
     from neighbourhood.sync.merge import Merger
+
     values = {k: v for k, v in link.items() if k != "updated_at"}
     Merger(ledger, bundle, result).conflict("missing", "attachments", link["id"], None, laptop=values,
                                             detail=detail)

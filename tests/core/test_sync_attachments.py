@@ -98,7 +98,7 @@ def test_damaged_attachment_section_refuses_the_whole_file(field, tmp_path):
     bundle.sections["attachments"] = sync_files.encode(links, blobs)
     bad = fmt.write(tmp_path / "bad.nlsync", bundle, PASS, kdf_n=KDF)
     before = _state(office)
-    with pytest.raises(SyncFileError, match="附件.*已拒绝导入整个文件，未做任何改动"):
+    with pytest.raises(SyncFileError, match="附件“走访.png”的内容与校验值不符.*已拒绝导入整个文件，未做任何改动"):
         office.sync.apply_file(bad, PASS)
     assert _state(office) == before
     assert office.conn.execute("SELECT 1 FROM visits WHERE id = ?", (visit,)).fetchone() is None
