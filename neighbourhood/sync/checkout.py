@@ -29,6 +29,7 @@ from neighbourhood.sync import bundle as fmt
 from neighbourhood.sync.bundle import Bundle, SyncFileError
 
 if TYPE_CHECKING:
+    from neighbourhood.jobs import Abort
     from neighbourhood.ledger import Ledger
 
 # Tables whose migration defaults are replaced by the office's own rows.
@@ -150,22 +151,28 @@ def build_checkout(ledger: "Ledger", *, grid_ids: list[str], out: pathlib.Path, 
 
 def open_checkout(file: pathlib.Path, passphrase: str, dest: pathlib.Path, *, previous: "Ledger | None" = None,
                   username: str | None = None, password: str | None = None,
-                  kdf_n: int | None = None) -> pathlib.Path:
+                  kdf_n: int | None = None, abort: "Abort | None" = None) -> pathlib.Path:
     """Make ``dest`` the laptop's working database from a check-out file.
 
     With ``username``/``password`` (the grid worker's account, checked against the copy)
     the database is stored encrypted and its key wrapped for that password.  When ``dest``
     already exists it must be the ``previous`` working database (open): its unacknowledged
     changes and return files are carried over, then it is closed and replaced.
-    Raises SyncFileError / ValidationError / SignInError with Chinese messages.
+    Raises SyncFileError / ValidationError / SignInError with Chinese messages, and
+    Cancelled when ``abort()`` turns true before the working database is put in place
+    (nothing changed then).
     """
     from db.encryption import export
     from neighbourhood.keyring import Keyring, keyring_path, new_database_key
     from neighbourhood.ledger import Ledger
     from neighbourhood.sync.attachments import carry_over, unreturned
 
+    from neighbourhood.jobs import checkpoint, never
+
+    abort = abort or never
     dest = pathlib.Path(dest)
     bundle = fmt.read(file, passphrase)
+    checkpoint(abort)
     if bundle.kind != "checkout":
         raise SyncFileError("这是笔记本交回的同步文件，不是检出文件；请在办公室电脑上用“导入同步文件”。")
     data = bundle.sections.get("database")
@@ -214,6 +221,7 @@ def open_checkout(file: pathlib.Path, passphrase: str, dest: pathlib.Path, *, pr
             _wipe(final)
             export(incoming, final, src_key=None, dest_key=key)
             _wipe(incoming)
+        checkpoint(abort)  # last point where Cancel leaves everything as it was
         if previous is not None:
             previous.close()
         for suffix in ("-wal", "-shm"):
@@ -227,6 +235,7 @@ def open_checkout(file: pathlib.Path, passphrase: str, dest: pathlib.Path, *, pr
             keyring_path(dest).unlink()
     finally:
         _wipe(incoming)
+        _wipe(dest.with_name(dest.name + ".encrypted"))  # left only by a Cancel or failure
     return dest
 
 

@@ -186,3 +186,22 @@ def test_a_household_the_office_moved_to_another_grid_does_not_block_the_file(fi
     laptop.households.update(household, notes="笔记本上的备注")
     office.sync.apply_file(export(laptop, tmp_path), PASS)
     assert office.households.get(household).notes == "笔记本上的备注"
+
+
+def test_cancelled_open_leaves_nothing(demo_ledger, tmp_path):
+    from neighbourhood.jobs import Cancelled
+
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    out = folder / "co.nlsync"
+    demo_ledger.sync.checkout(grid_ids=[demo_ledger.grids.list()[0].id], out=out, passphrase=PASS,
+                              device_name="网格一笔记本", username="grid1", kdf_n=KDF)
+    calls = []
+
+    def abort_late() -> bool:  # let the decrypt and the copy run, cancel at the last checkpoint
+        calls.append(1)
+        return len(calls) > 1
+    dest = folder / "laptop.db"
+    with pytest.raises(Cancelled):
+        open_checkout(out, PASS, dest, username="grid1", password="demo1234", abort=abort_late)
+    assert len(calls) == 2 and sorted(p.name for p in folder.iterdir()) == ["co.nlsync"]

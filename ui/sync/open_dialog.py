@@ -80,7 +80,7 @@ class OpenCheckoutDialog(_JobDialog):
             progress(0, 0, "正在解密检出文件并建立工作数据库…")
             dest_path.parent.mkdir(parents=True, exist_ok=True)
             return open_checkout(file_path, secret, dest_path, username=user,
-                                 password=password if user else None)
+                                 password=password if user else None, abort=abort)
         return job
 
     def _on_done(self, result: Any) -> None:
