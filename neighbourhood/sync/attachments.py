@@ -109,6 +109,12 @@ def build_section(ledger: "Ledger") -> bytes | None:
     return encode(links, blobs)
 
 
+def pending(conn) -> int:
+    """Attachments added on this laptop that the office does not hold yet (sent with each return file)."""
+    held = _holdings(conn)["ids"]
+    return sum(1 for l in aq.all_links(conn) if l["deleted_at"] is None and l["id"] not in held)
+
+
 # --- apply (office) --------------------------------------------------------------------------
 
 def _decoded(bundle: Bundle) -> tuple[list[dict[str, Any]], list[dict[str, Any]]] | None:

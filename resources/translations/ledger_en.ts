@@ -2793,6 +2793,10 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>%1 changes not yet returned to the office.</translation>
     </message>
     <message>
+        <source>%1 attachments added here go with it.</source>
+        <translation>%1 attachments added here go with it.</translation>
+    </message>
+    <message>
         <source>The two passphrases differ.</source>
         <translation>The two passphrases differ.</translation>
     </message>

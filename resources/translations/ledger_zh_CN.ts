@@ -2793,6 +2793,10 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>有 %1 处修改尚未交回办公室。</translation>
     </message>
     <message>
+        <source>%1 attachments added here go with it.</source>
+        <translation>本机新增的 %1 个附件将一并交回。</translation>
+    </message>
+    <message>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>

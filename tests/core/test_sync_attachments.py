@@ -60,6 +60,7 @@ def test_new_photo_on_a_new_visit_travels_and_the_office_keeps_it(field, tmp_pat
     photo = noise_png(seed=21)
     new = laptop.attachments.add("visits", visit, photo, name="走访.png", caption="入户照片")
     again = laptop.attachments.add("visits", visit, noise_png(seed=7), name="门牌副本.png")  # office has it
+    assert laptop.sync.pending_attachments() == 2
     path = export(laptop, tmp_path)
 
     links, blobs = sync_files.decode(fmt.read(path, PASS).sections["attachments"])

@@ -50,6 +50,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Checked out %1 households and %2 residents to %3.": "已检出 %1 户、%2 人到 %3。",
     },
     "ReturnDialog": {
+        "%1 attachments added here go with it.": "本机新增的 %1 个附件将一并交回。",
         "Sync passphrase:": "同步口令：",
         "Repeat passphrase:": "再次输入口令：",
         "Save as:": "保存为：",

@@ -121,3 +121,18 @@ def test_wizard_offers_a_checkout_file_for_a_field_laptop(qtbot, checkout_file, 
         assert laptop.sync.is_laptop
         assert laptop.users.list() and not laptop.conn.execute(
             "SELECT 1 FROM users WHERE username = 'admin'").fetchone()  # no community of its own
+
+
+def test_return_dialog_counts_attachments_to_send(qtbot, checkout_file, tmp_path):
+    from neighbourhood.sync.checkout import open_checkout
+    from tests.core.test_attachments import noise_png
+    from ui.sync.dialogs import ReturnDialog
+
+    dest = tmp_path / "laptop.db"
+    open_checkout(checkout_file, PASS, dest)
+    with Ledger.open(dest) as laptop:
+        household = laptop.conn.execute("SELECT id FROM households LIMIT 1").fetchone()[0]
+        laptop.attachments.add("households", household, noise_png(seed=3), name="门牌.png")
+        dialog = ReturnDialog(laptop, folder=str(tmp_path))
+        qtbot.addWidget(dialog)
+        assert "1 attachments added here go with it." in dialog.status.text()
