@@ -7,7 +7,7 @@ exports the return file, then times reading it (scrypt + AES-GCM + checksum) and
 merging it in one transaction.  ``--property N`` instead runs the no-silent-loss
 property test with N cases.
 
-Run: .venv/bin/python -m benchmarks.sync_bench [--changes 10000] [--property 10000]
+Run: .venv/bin/python -m benchmarks.sync_bench [--changes 10000] [--photos 40] [--property 10000]
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ if str(ROOT) not in sys.path:
 GOAL_S = 2.0
 
 
-def run(changes: int = 10_000, households: int = 2000) -> dict[str, float]:
+def run(changes: int = 10_000, households: int = 2000, photos: int = 0) -> dict[str, float]:
     from neighbourhood.demo import cached_demo
     from neighbourhood.ledger import Ledger
     from neighbourhood.sync.checkout import open_checkout
@@ -56,6 +56,12 @@ def run(changes: int = 10_000, households: int = 2000) -> dict[str, float]:
                     laptop.writer.insert("visits", {"household_id": homes[n % len(homes)], "visit_date": "2026-11-20",
                                                     "visit_type": "日常走访", "situation": f"走访{n}"})
                 made += 1
+        if photos:  # photos on the laptop's new visits travel in the return file's attachments section
+            from benchmarks.attachments_bench import _photo
+            visits = [r[0] for r in laptop.conn.execute(
+                "SELECT id FROM visits WHERE situation LIKE '走访%' ORDER BY rowid LIMIT ?", (photos,))]
+            for n, visit in enumerate(visits):
+                laptop.attachments.add("visits", visit, _photo(1600, 1200, n), name=f"走访{n}.jpg")
         with office.operation("office edits"):  # the office keeps working meanwhile
             for rid in residents[:200]:
                 office.writer.update("residents", rid, {"notes": "办公室"})
@@ -74,7 +80,7 @@ def run(changes: int = 10_000, households: int = 2000) -> dict[str, float]:
                "apply_cpu_s": c4 - c2, "export_s": export_s, "checkout_s": checkout_s, "file_kb": size / 1024,
                "conflicts": float(result.conflicts), "inserted": float(result.inserted)}
     print(f"sync apply: {changes:,} changes ({result.inserted:,} new records, {result.fields_applied:,} fields, "
-          f"{result.conflicts:,} conflicts)")
+          f"{result.conflicts:,} conflicts, {result.attachments:,} photos)")
     print(f"  read+verify+decrypt {figures['read_s']:.2f} s, merge {figures['merge_s']:.2f} s, "
           f"total {figures['apply_s']:.2f} s (goal {GOAL_S:.1f} s, ratio {figures['apply_s'] / GOAL_S:.2f}); "
           f"CPU time {figures['apply_cpu_s']:.2f} s (wall > CPU means a loaded machine)")
@@ -88,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--changes", type=int, default=10_000)
     parser.add_argument("--households", type=int, default=2000)
     parser.add_argument("--property", type=int, metavar="N", help="run the property test with N cases instead")
+    parser.add_argument("--photos", type=int, default=0, help="also attach N photos (1600x1200) on the laptop")
     args = parser.parse_args(argv)
     if args.property:
         env = dict(os.environ, NL_SYNC_EXAMPLES=str(args.property))
@@ -97,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"property test, {args.property:,} cases: {'passed' if code == 0 else 'FAILED'} in "
               f"{time.perf_counter() - started:.0f} s")
         return code
-    run(args.changes, args.households)
+    run(args.changes, args.households, args.photos)
     return 0
 
 

@@ -228,6 +228,11 @@ def run(args: argparse.Namespace) -> int:
             wizard = FirstRunWizard(path)
             ledger = wizard.ledger if wizard.exec() else None
             path = wizard.place_page.chosen_path()
+            if wizard.checkout_path is not None:  # a field laptop opened a check-out file instead
+                from ui.security.login_dialog import sign_in_flow
+
+                path = wizard.checkout_path
+                ledger = sign_in_flow(path)
         else:
             ledger = open_ledger(args, path)
         if ledger is None:
@@ -246,8 +251,11 @@ def run(args: argparse.Namespace) -> int:
                     return code
             finally:
                 ledger.close()
-            # A restore or encryption replaced the file: sign in again on it.
+            # A restore or encryption replaced the file, or a check-out file was opened as a
+            # new working database: sign in again on it.
             from ui.security.login_dialog import sign_in_flow
+
+            path = pathlib.Path(getattr(window, "next_database", None) or path)
 
             ledger = sign_in_flow(path)
             if ledger is None:

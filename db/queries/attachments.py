@@ -148,3 +148,26 @@ def stats(conn) -> dict[str, int]:
     row = conn.execute("SELECT count(*), coalesce(sum(size), 0) FROM attachment_blobs").fetchone()
     links = conn.execute(f"SELECT count(*) FROM attachments WHERE {LIVE}").fetchone()[0]
     return {"blobs": row[0], "bytes": row[1], "links": links}
+
+
+def links_of_owners(conn, owner_table: str, owner_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Live link ids and hashes on the given records (a check-out's "the office has these")."""
+    out: list[dict[str, Any]] = []
+    for start in range(0, len(owner_ids), 500):
+        chunk = list(owner_ids[start:start + 500])
+        marks = ",".join("?" for _ in chunk)
+        out += _dicts(conn.execute(
+            f"SELECT id, blob_sha256 FROM attachments WHERE owner_table = ? AND {LIVE}"
+            f" AND owner_id IN ({marks})", (owner_table, *chunk)))
+    return out
+
+
+def all_links(conn) -> list[dict[str, Any]]:
+    return _dicts(conn.execute("SELECT * FROM attachments ORDER BY created_at, id"))
+
+
+def insert_link_row(conn, row: dict[str, Any]) -> None:
+    """Copy a link row as it is (a laptop refresh carrying unreturned attachments); caller's transaction."""
+    cols = list(row)
+    conn.execute(f"INSERT OR IGNORE INTO attachments ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+                 [row[c] for c in cols])

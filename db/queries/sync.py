@@ -275,3 +275,75 @@ def load(conn, table: str, columns: list[str], rows: list[tuple]) -> None:
 
 def clear(conn, table: str) -> None:
     conn.execute(f"DELETE FROM [{table}]")
+
+
+# --- office: a return file stays within its check-out's grids -------------------------------
+
+
+def checkout_grids(conn, device_id: str) -> set[str]:
+    """Grids of every check-out recorded for ``device_id`` (a refresh may change them while
+    changes made under the earlier check-out are still unreturned)."""
+    out: set[str] = set()
+    for (grid_ids,) in conn.execute("SELECT grid_ids FROM sync_checkouts WHERE device_id = ? "
+                                    "AND deleted_at IS NULL", (device_id,)):
+        out.update(json.loads(grid_ids or "[]"))
+    return out
+
+
+def building_place(conn, building_id: str) -> tuple[str | None, str]:
+    """(grid id, name) of a building."""
+    row = conn.execute("SELECT grid_id, name FROM buildings WHERE id = ?", (building_id,)).fetchone()
+    return (row[0], row[1]) if row else (None, "")
+
+
+def household_place(conn, household_id: str) -> tuple[str | None, str, str, str] | None:
+    """(grid id, building name, entrance, unit) of a household, None when the office lacks it."""
+    row = conn.execute("SELECT b.grid_id, b.name, h.entrance, h.unit FROM households h "
+                       "LEFT JOIN buildings b ON b.id = h.building_id WHERE h.id = ?", (household_id,)).fetchone()
+    return None if row is None else (row[0], row[1] or "", row[2] or "", row[3] or "")
+
+
+def grid_name(conn, grid_id: str | None) -> str:
+    row = conn.execute("SELECT name FROM grids WHERE id = ?", (grid_id,)).fetchone() if grid_id else None
+    return row[0] if row else "未知网格"
+
+
+def household_places(conn, household_ids: list[str]) -> dict[str, tuple[str | None, str, str, str]]:
+    """:func:`household_place` for many households at once (500 per query)."""
+    out: dict[str, tuple[str | None, str, str, str]] = {}
+    for start in range(0, len(household_ids), 500):
+        chunk = household_ids[start:start + 500]
+        marks = ",".join("?" for _ in chunk)
+        for hid, grid, name, entrance, unit in conn.execute(
+                "SELECT h.id, b.grid_id, b.name, h.entrance, h.unit FROM households h "
+                f"LEFT JOIN buildings b ON b.id = h.building_id WHERE h.id IN ({marks})", chunk):
+            out[hid] = (grid, name or "", entrance or "", unit or "")
+    return out
+
+
+def household_ids_of(conn, table: str, ids: list[str]) -> dict[str, str]:
+    """{record id: household id} of residents or visits (500 per query)."""
+    out: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" for _ in chunk)
+        out.update(conn.execute(f"SELECT id, household_id FROM [{table}] WHERE id IN ({marks})", chunk).fetchall())
+    return out
+
+
+def _checked_out_key(device_id: str) -> str:
+    return f"checkout_households:{device_id}"
+
+
+def checked_out_households(conn, device_id: str) -> set[str]:
+    """Every household ever checked out to ``device_id`` (office bookkeeping in sync_state)."""
+    return set(json.loads(state(conn, _checked_out_key(device_id)) or "[]"))
+
+
+def remember_checked_out(conn, device_id: str, grid_ids: list[str]) -> None:
+    """Add the grids' live households to the device's checked-out set; caller's transaction."""
+    marks = ",".join("?" for _ in grid_ids)
+    now = {r[0] for r in conn.execute(
+        "SELECT h.id FROM households h JOIN buildings b ON b.id = h.building_id "
+        f"WHERE b.grid_id IN ({marks}) AND h.deleted_at IS NULL", grid_ids)}
+    set_state(conn, _checked_out_key(device_id), json.dumps(sorted(now | checked_out_households(conn, device_id))))

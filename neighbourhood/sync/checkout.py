@@ -29,6 +29,7 @@ from neighbourhood.sync import bundle as fmt
 from neighbourhood.sync.bundle import Bundle, SyncFileError
 
 if TYPE_CHECKING:
+    from neighbourhood.jobs import Abort
     from neighbourhood.ledger import Ledger
 
 # Tables whose migration defaults are replaced by the office's own rows.
@@ -83,6 +84,10 @@ def build_database(ledger: "Ledger", target: pathlib.Path, *, grid_ids: list[str
                 q.drop_scope(office)
             for key, value in state.items():
                 q.set_state(conn, key, value)
+            # No attachment content travels out (see neighbourhood.sync.attachments); only
+            # what the office holds, so the laptop does not send it back.
+            from neighbourhood.sync.attachments import STATE_KEY, office_holdings
+            q.set_state(conn, STATE_KEY, json.dumps(office_holdings(office, conn)))
             q.set_counter_floor(conn, int(state.get("acked_through") or 0))
             search_index.rebuild(conn)
             problems = q.foreign_key_problems(conn)
@@ -140,26 +145,34 @@ def build_checkout(ledger: "Ledger", *, grid_ids: list[str], out: pathlib.Path, 
         ledger.writer.insert("sync_checkouts", {
             "id": snapshot_id, "device_id": device_id, "device_name": device_name,
             "grid_ids": json.dumps(grid_ids), "username": username, "counts": json.dumps(counts)})
+        q.remember_checked_out(conn, device_id, grid_ids)  # what its return files may touch
     return CheckoutResult(pathlib.Path(out), snapshot_id, device_id, device_name, counts)
 
 
 def open_checkout(file: pathlib.Path, passphrase: str, dest: pathlib.Path, *, previous: "Ledger | None" = None,
                   username: str | None = None, password: str | None = None,
-                  kdf_n: int | None = None) -> pathlib.Path:
+                  kdf_n: int | None = None, abort: "Abort | None" = None) -> pathlib.Path:
     """Make ``dest`` the laptop's working database from a check-out file.
 
     With ``username``/``password`` (the grid worker's account, checked against the copy)
     the database is stored encrypted and its key wrapped for that password.  When ``dest``
     already exists it must be the ``previous`` working database (open): its unacknowledged
     changes and return files are carried over, then it is closed and replaced.
-    Raises SyncFileError / ValidationError / SignInError with Chinese messages.
+    Raises SyncFileError / ValidationError / SignInError with Chinese messages, and
+    Cancelled when ``abort()`` turns true before the working database is put in place
+    (nothing changed then).
     """
     from db.encryption import export
     from neighbourhood.keyring import Keyring, keyring_path, new_database_key
     from neighbourhood.ledger import Ledger
+    from neighbourhood.sync.attachments import carry_over, unreturned
 
+    from neighbourhood.jobs import checkpoint, never
+
+    abort = abort or never
     dest = pathlib.Path(dest)
     bundle = fmt.read(file, passphrase)
+    checkpoint(abort)
     if bundle.kind != "checkout":
         raise SyncFileError("这是笔记本交回的同步文件，不是检出文件；请在办公室电脑上用“导入同步文件”。")
     data = bundle.sections.get("database")
@@ -168,6 +181,7 @@ def open_checkout(file: pathlib.Path, passphrase: str, dest: pathlib.Path, *, pr
     carried: list[list[Any]] = []
     outbox: list[dict[str, Any]] = []
     carry_state: dict[str, Any] = {}
+    files: tuple[list, list] = ([], [])
     if dest.exists():
         if previous is None:
             raise ValidationError(f"{dest.name} 已存在：请在笔记本的工作数据库中用“刷新检出”，"
@@ -180,6 +194,7 @@ def open_checkout(file: pathlib.Path, passphrase: str, dest: pathlib.Path, *, pr
         outbox = [o for o in q.outbox(previous.conn) if (o["last_change"] or 0) > acked]
         carry_state = {"next_seq": max(int(old.get("next_seq") or 1), int(bundle.extra.get("next_seq") or 1)),
                        "counter": q.last_counter(previous.conn)}
+        files = unreturned(previous.conn)
     incoming = dest.with_name(dest.name + ".incoming")
     _wipe(incoming)
     incoming.write_bytes(data)
@@ -195,6 +210,7 @@ def open_checkout(file: pathlib.Path, passphrase: str, dest: pathlib.Path, *, pr
                 for o in outbox:
                     q.add_outbox(laptop.conn, seq=o["seq"], bundle_id=o["bundle_id"], path=o["path"],
                                  first=o["first_change"], last=o["last_change"], created_at=o["created_at"])
+                carry_over(laptop.conn, *files)
                 if carry_state:
                     q.set_state(laptop.conn, "next_seq", carry_state["next_seq"])
                     q.set_counter_floor(laptop.conn, carry_state["counter"])
@@ -205,6 +221,7 @@ def open_checkout(file: pathlib.Path, passphrase: str, dest: pathlib.Path, *, pr
             _wipe(final)
             export(incoming, final, src_key=None, dest_key=key)
             _wipe(incoming)
+        checkpoint(abort)  # last point where Cancel leaves everything as it was
         if previous is not None:
             previous.close()
         for suffix in ("-wal", "-shm"):
@@ -218,6 +235,7 @@ def open_checkout(file: pathlib.Path, passphrase: str, dest: pathlib.Path, *, pr
             keyring_path(dest).unlink()
     finally:
         _wipe(incoming)
+        _wipe(dest.with_name(dest.name + ".encrypted"))  # left only by a Cancel or failure
     return dest
 
 

@@ -47,6 +47,14 @@ _NEVER_MERGED = {"id", "created_at", "updated_at", "updated_by"}
 SECTION_HANDLERS: dict[str, Callable[["Ledger", Bundle, bytes, "ApplyResult"], None]] = {}
 
 
+def _attachments(ledger: "Ledger", bundle: Bundle, data: bytes, result: "ApplyResult") -> None:
+    from neighbourhood.sync.attachments import apply_section
+    apply_section(ledger, bundle, data, result)
+
+
+SECTION_HANDLERS["attachments"] = _attachments
+
+
 @dataclasses.dataclass
 class ApplyResult:
     bundle_id: str
@@ -58,14 +66,16 @@ class ApplyResult:
     fields_applied: int = 0
     inserted: int = 0
     conflicts: int = 0
+    attachments: int = 0      # attachment links added (photos, scans)
     tables: set[str] = dataclasses.field(default_factory=set)
 
     @property
     def summary(self) -> str:
         if self.already_applied:
             return f"此同步文件（{self.device_name} 第 {self.seq} 号）已导入过，本次未做任何改动。"
+        files = f"，附件 {self.attachments} 个" if self.attachments else ""
         return (f"已导入 {self.device_name} 第 {self.seq} 号同步文件：新增 {self.inserted} 条记录，"
-                f"合并 {self.fields_applied} 处修改，{self.conflicts} 处冲突待核对。")
+                f"合并 {self.fields_applied} 处修改{files}，{self.conflicts} 处冲突待核对。")
 
 
 @dataclasses.dataclass
@@ -232,6 +242,13 @@ def check_bundle(ledger: "Ledger", bundle: Bundle) -> None:
     bad = sorted({r[1] for r in rows if r[1] not in SYNC_TABLES})
     if bad:
         raise SyncFileError(f"同步文件包含不允许从笔记本同步的数据（{', '.join(bad)}），已拒绝导入。")
+    # Grid scope and attachments: checked once per database state (read, then apply).
+    seen = (id(conn), conn.total_changes)
+    if bundle.__dict__.get("_checked") != seen:
+        from neighbourhood.sync import attachments, scope
+        grids = scope.check(ledger, bundle, rows)
+        attachments.check(ledger, bundle, grids.check_owner)
+        bundle.__dict__["_checked"] = seen
 
 
 def apply(ledger: "Ledger", bundle: Bundle, *, progress: Progress = no_progress,

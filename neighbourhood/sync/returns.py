@@ -41,6 +41,10 @@ def build_return(ledger: "Ledger", *, sections: dict[str, bytes] | None = None) 
     extra = {"acked_through": acked, "first_change": rows[0][0] if rows else None,
              "last_change": rows[-1][0] if rows else None, "count": len(rows)}
     body = {"changes": json.dumps(rows, ensure_ascii=False, default=str).encode("utf-8")}
+    from neighbourhood.sync.attachments import SECTION, build_section
+    files = build_section(ledger)
+    if files is not None:
+        body[SECTION] = files
     body.update(sections or {})
     return Bundle(kind="return", bundle_id=new_id(), community_id=state.get("community_id", ""),
                   device_id=state.get("device_id", ""), device_name=state.get("device_name", ""),

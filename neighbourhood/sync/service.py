@@ -80,5 +80,10 @@ class Sync:
         from neighbourhood.sync.returns import pending
         return pending(self._l)
 
+    def pending_attachments(self) -> int:
+        """Attachments added on this laptop that travel with the next return file."""
+        from neighbourhood.sync.attachments import pending
+        return pending(self._l.conn)
+
     def outbox(self) -> list[dict[str, Any]]:
         return q.outbox(self._l.conn)

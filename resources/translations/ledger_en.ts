@@ -584,6 +584,10 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>&amp;Street office</translation>
     </message>
     <message>
+        <source>Field laptop? &amp;Open a check-out file from the office…</source>
+        <translation>Field laptop? &amp;Open a check-out file from the office…</translation>
+    </message>
+    <message>
         <source>Enter the name of the community.</source>
         <translation>Enter the name of the community.</translation>
     </message>
@@ -2306,6 +2310,61 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
 </context>
 <context>
+    <name>OpenCheckoutDialog</name>
+    <message>
+        <source>Open check-out file</source>
+        <translation>Open check-out file</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>optional: encrypts the data for this account</source>
+        <translation>optional: encrypts the data for this account</translation>
+    </message>
+    <message>
+        <source>Check-out file:</source>
+        <translation>Check-out file:</translation>
+    </message>
+    <message>
+        <source>Sync passphrase:</source>
+        <translation>Sync passphrase:</translation>
+    </message>
+    <message>
+        <source>Keep working data in:</source>
+        <translation>Keep working data in:</translation>
+    </message>
+    <message>
+        <source>Grid worker:</source>
+        <translation>Grid worker:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Use the file and passphrase you were given at the office. Work offline, then write a return file from the Field laptops menu.</source>
+        <translation>Use the file and passphrase you were given at the office. Work offline, then write a return file from the Field laptops menu.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Choose the check-out file.</source>
+        <translation>Choose the check-out file.</translation>
+    </message>
+    <message>
+        <source>Choose where to keep the working data.</source>
+        <translation>Choose where to keep the working data.</translation>
+    </message>
+    <message>
+        <source>The working data is ready: %1. Close this window to sign in.</source>
+        <translation>The working data is ready: %1. Close this window to sign in.</translation>
+    </message>
+</context>
+<context>
     <name>PlacePage</name>
     <message>
         <source>Where the ledger is kept</source>
@@ -2334,6 +2393,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>This computer is</source>
         <translation>This computer is</translation>
+    </message>
+    <message>
+        <source>Open a check-out file from the office instead…</source>
+        <translation>Open a check-out file from the office instead…</translation>
     </message>
     <message>
         <source>Ledger database (*.db)</source>
@@ -2740,6 +2803,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>%1 changes not yet returned to the office.</source>
         <translation>%1 changes not yet returned to the office.</translation>
+    </message>
+    <message>
+        <source>%1 attachments added here go with it.</source>
+        <translation>%1 attachments added here go with it.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
@@ -3247,6 +3314,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>&amp;Review conflicts…</source>
         <translation>&amp;Review conflicts…</translation>
+    </message>
+    <message>
+        <source>&amp;Open check-out file…</source>
+        <translation>&amp;Open check-out file…</translation>
     </message>
     <message>
         <source>Sync conflicts</source>

@@ -584,6 +584,10 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>所属街道(&amp;S)</translation>
     </message>
     <message>
+        <source>Field laptop? &amp;Open a check-out file from the office…</source>
+        <translation>外出笔记本？打开办公室给的检出文件(&amp;O)…</translation>
+    </message>
+    <message>
         <source>Enter the name of the community.</source>
         <translation>请填写社区名称。</translation>
     </message>
@@ -2306,6 +2310,61 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
 </context>
 <context>
+    <name>OpenCheckoutDialog</name>
+    <message>
+        <source>Open check-out file</source>
+        <translation>打开检出文件</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>optional: encrypts the data for this account</source>
+        <translation>可不填：填写后数据按此账号加密保存</translation>
+    </message>
+    <message>
+        <source>Check-out file:</source>
+        <translation>检出文件：</translation>
+    </message>
+    <message>
+        <source>Sync passphrase:</source>
+        <translation>同步口令：</translation>
+    </message>
+    <message>
+        <source>Keep working data in:</source>
+        <translation>工作数据保存到：</translation>
+    </message>
+    <message>
+        <source>Grid worker:</source>
+        <translation>网格员账号：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Use the file and passphrase you were given at the office. Work offline, then write a return file from the Field laptops menu.</source>
+        <translation>请使用办公室交给您的检出文件和口令。外出时离线工作，回来后在“外出笔记本”菜单中导出交回文件。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose the check-out file.</source>
+        <translation>请选择检出文件。</translation>
+    </message>
+    <message>
+        <source>Choose where to keep the working data.</source>
+        <translation>请选择工作数据的保存位置。</translation>
+    </message>
+    <message>
+        <source>The working data is ready: %1. Close this window to sign in.</source>
+        <translation>工作数据已建立：%1。关闭此窗口后登录。</translation>
+    </message>
+</context>
+<context>
     <name>PlacePage</name>
     <message>
         <source>Where the ledger is kept</source>
@@ -2334,6 +2393,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>This computer is</source>
         <translation>这台电脑是</translation>
+    </message>
+    <message>
+        <source>Open a check-out file from the office instead…</source>
+        <translation>改为打开办公室给的检出文件…</translation>
     </message>
     <message>
         <source>Ledger database (*.db)</source>
@@ -2740,6 +2803,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>%1 changes not yet returned to the office.</source>
         <translation>有 %1 处修改尚未交回办公室。</translation>
+    </message>
+    <message>
+        <source>%1 attachments added here go with it.</source>
+        <translation>本机新增的 %1 个附件将一并交回。</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
@@ -3247,6 +3314,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>&amp;Review conflicts…</source>
         <translation>同步冲突核对(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open check-out file…</source>
+        <translation>打开检出文件(&amp;O)…</translation>
     </message>
     <message>
         <source>Sync conflicts</source>

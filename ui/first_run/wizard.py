@@ -5,7 +5,9 @@ account, and where the database lives plus whether this PC is the office PC
 or a field laptop.  Finishing creates the database through the core
 (:meth:`Ledger.open`, :meth:`Users.create_admin`, :meth:`Users.sign_in`,
 :meth:`Community.set`), so the new file is migrated, audited and signed in as
-the administrator; ``self.ledger`` is then open.  Each page checks its fields
+the administrator; ``self.ledger`` is then open.  A field laptop instead opens a
+check-out file from the office (a button on the first page, and on the last when
+"field laptop" is chosen): ``self.checkout_path`` is then set and ``self.ledger`` None.  Each page checks its fields
 before Next (the core's Chinese messages are shown under the wizard); nothing
 is written until Finish, and a failure there removes the half-made file.
 The chosen location and the PC's role are remembered per PC in QSettings
@@ -56,6 +58,9 @@ class CommunityPage(QWizardPage):
         form.addRow(self.tr("&Community name"), self.community)
         form.addRow(self.tr("&Street office"), self.street_office)
         form.addRow("", self.message)
+        # A field laptop gets its data from the office, not a community of its own.
+        self.open_checkout = QPushButton(self.tr("Field laptop? &Open a check-out file from the office…"))
+        form.addRow("", self.open_checkout)
 
     def validatePage(self) -> bool:  # noqa: N802
         if not self.community.text().strip():
@@ -132,6 +137,10 @@ class PlacePage(QWizardPage):
         layout.addWidget(QLabel(self.tr("This computer is")))
         layout.addWidget(self.office)
         layout.addWidget(self.field)
+        self.open_checkout = QPushButton(self.tr("Open a check-out file from the office instead…"))
+        self.open_checkout.setVisible(False)
+        self.field.toggled.connect(self.open_checkout.setVisible)
+        layout.addWidget(self.open_checkout)
         layout.addWidget(self.message)
         layout.addStretch(1)
 
@@ -168,6 +177,7 @@ class FirstRunWizard(QWizard):
     def __init__(self, default_path: pathlib.Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ledger: Any = None
+        self.checkout_path: pathlib.Path | None = None  # set when a check-out file was opened instead
         self.setWindowTitle(self.tr("Set up Neighbourhood Ledger"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -176,6 +186,8 @@ class FirstRunWizard(QWizard):
         self.place_page = PlacePage(default_path)
         for page in (self.community_page, self.admin_page, self.place_page):
             self.addPage(page)
+        self.community_page.open_checkout.clicked.connect(self.open_checkout_file)
+        self.place_page.open_checkout.clicked.connect(self.open_checkout_file)
         self.resize(620, 460)
 
     def validateCurrentPage(self) -> bool:  # noqa: N802
@@ -218,6 +230,22 @@ class FirstRunWizard(QWizard):
         store.sync()
         self.ledger = ledger
         return True
+
+    def open_checkout_dialog(self):
+        from ui.sync.open_dialog import OpenCheckoutDialog, default_working_path
+
+        chosen = self.place_page.chosen_path()
+        return OpenCheckoutDialog(self, dest=default_working_path() if chosen.exists() else chosen)
+
+    def open_checkout_file(self) -> None:
+        """A field laptop: make a check-out file its working database; the app then signs in on it."""
+        from PySide6.QtWidgets import QDialog
+
+        dialog = self.open_checkout_dialog()
+        dialog.exec()
+        if dialog.result is not None:
+            self.checkout_path = pathlib.Path(dialog.result)
+            QDialog.done(self, QDialog.DialogCode.Accepted)
 
     def reject(self) -> None:
         if self.ledger is not None:  # cannot happen after Finish, but never leave a file open

@@ -2,6 +2,7 @@
 STRINGS = {
     "FirstRunWizard": {"Set up Neighbourhood Ledger": "设置社区台账"},
     "CommunityPage": {
+        "Field laptop? &Open a check-out file from the office…": "外出笔记本？打开办公室给的检出文件(&O)…",
         "Your community": "本社区",
         "Welcome to Neighbourhood Ledger. These names appear on rosters and reports.":
             "欢迎使用社区台账。这里填写的名称会印在花名册和报表上。",
@@ -25,6 +26,7 @@ STRINGS = {
         "The two passwords are not the same.": "两次输入的密码不一致，请重新输入。",
     },
     "PlacePage": {
+        "Open a check-out file from the office instead…": "改为打开办公室给的检出文件…",
         "Where the ledger is kept": "数据库保存位置",
         "Keep the database on this computer's own disk, not on a network share.":
             "请把数据库放在本机硬盘上，不要放在网络共享文件夹中。",

@@ -203,8 +203,11 @@ class ReturnDialog(_JobDialog):
         self.form.addRow(self.tr("Sync passphrase:"), self.passphrase)
         self.form.addRow(self.tr("Repeat passphrase:"), self.confirm)
         self.form.addRow(self.tr("Save as:"), self._path_row(self.path, save=True))
-        self.status.setText(self.tr("%1 changes not yet returned to the office.")
-                            .replace("%1", str(ledger.sync.pending())))
+        text = self.tr("%1 changes not yet returned to the office.").replace("%1", str(ledger.sync.pending()))
+        files = ledger.sync.pending_attachments()
+        if files:
+            text += " " + self.tr("%1 attachments added here go with it.").replace("%1", str(files))
+        self.status.setText(text)
 
     def make_job(self):
         if self.passphrase.text() != self.confirm.text():

@@ -1,7 +1,8 @@
 """The "Field laptops" menu of the main window (kept here so the window needs two lines).
 
 Office: check out, apply a return file, review conflicts.  Laptop (a checked-out working
-database): write the return file.  GUI thread only.
+database): write the return file, refresh.  Both: open a check-out file as a new working
+database.  GUI thread only.
 """
 from __future__ import annotations
 
@@ -33,7 +34,21 @@ def add_sync_menu(window: QMainWindow) -> QMenu:
         window.sync_checkout_action = action(QCoreApplication.translate("SyncMenu", "&Check out to a laptop…"), lambda: show_checkout(window), staff)
         window.sync_apply_action = action(QCoreApplication.translate("SyncMenu", "&Apply return file…"), lambda: show_apply(window), staff)
         window.sync_review_action = action(QCoreApplication.translate("SyncMenu", "&Review conflicts…"), lambda: show_conflicts(window))
+    menu.addSeparator()
+    window.sync_open_action = action(QCoreApplication.translate("SyncMenu", "&Open check-out file…"),
+                                     lambda: show_open(window))
     return menu
+
+
+def show_open(window: Any) -> None:
+    """Make a check-out file this laptop's working database, then sign in on it."""
+    from ui.sync.open_dialog import OpenCheckoutDialog
+
+    dialog = OpenCheckoutDialog(window)
+    dialog.exec()
+    if dialog.result is not None:
+        window.next_database = dialog.result  # the app signs in on this file after the window closes
+        window._restart()
 
 
 def show_checkout(window: Any) -> None:

@@ -50,6 +50,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Checked out %1 households and %2 residents to %3.": "已检出 %1 户、%2 人到 %3。",
     },
     "ReturnDialog": {
+        "%1 attachments added here go with it.": "本机新增的 %1 个附件将一并交回。",
         "Sync passphrase:": "同步口令：",
         "Repeat passphrase:": "再次输入口令：",
         "Save as:": "保存为：",
@@ -76,6 +77,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "&Review conflicts…": "同步冲突核对(&R)…",
         "Sync conflicts": "同步冲突核对",
         "Re&fresh from a check-out file…": "用新的检出文件刷新(&F)…",
+        "&Open check-out file…": "打开检出文件(&O)…",
+    },
+    "OpenCheckoutDialog": {
+        "Open check-out file": "打开检出文件",
+        "Open": "打开",
+        "optional: encrypts the data for this account": "可不填：填写后数据按此账号加密保存",
+        "Check-out file:": "检出文件：",
+        "Sync passphrase:": "同步口令：",
+        "Keep working data in:": "工作数据保存到：",
+        "Grid worker:": "网格员账号：",
+        "Password:": "密码：",
+        "Use the file and passphrase you were given at the office. Work offline, then write a return file "
+        "from the Field laptops menu.":
+            "请使用办公室交给您的检出文件和口令。外出时离线工作，回来后在“外出笔记本”菜单中导出交回文件。",
+        "Browse…": "浏览…",
+        "Choose the check-out file.": "请选择检出文件。",
+        "Choose where to keep the working data.": "请选择工作数据的保存位置。",
+        "The working data is ready: %1. Close this window to sign in.": "工作数据已建立：%1。关闭此窗口后登录。",
     },
     "RefreshDialog": {
         "Refresh from a new check-out": "用新的检出文件刷新",
