@@ -89,6 +89,12 @@ def _main_pages(ledger, app, save) -> None:
     window = MainWindow(ledger)
     window.resize(*SIZE)
     window.show()
+    # The status-bar totals are counted just after the window shows; wait for them.
+    import time
+    deadline = time.monotonic() + 5
+    while "…" in window.counts_label.text() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
     for name in ("home", "visits", "hardship", "meetings", "reports"):
         window.show_area(name)
         save(window, name)
