@@ -18,6 +18,7 @@ import datetime as _dt
 import hashlib
 from typing import Any, NamedTuple, Sequence
 
+from db.queries import registry as registry_q
 from db.queries import visits as q
 from neighbourhood import groups
 
@@ -211,8 +212,11 @@ def counts(conn, rules: list[dict[str, Any]], *, date_from: _dt.date, date_to: _
     due_by_grid: dict[str | None, list[ScheduleRow]] = {}
     for row in due_rows:
         due_by_grid.setdefault(row.grid_id, []).append(row)
+    # grids in the ledger's order (第一网格, 第二网格, 第三网格), not by name (第一, 第三, 第二)
+    rank = {g["id"]: i for i, g in enumerate(registry_q.grids(conn))}
     by_grid = []
-    for gid in sorted(set(per_grid) | set(due_by_grid), key=lambda g: names.get(g or "", "")):
+    for gid in sorted(set(per_grid) | set(due_by_grid),
+                      key=lambda g: (rank.get(g or "", len(rank)), names.get(g or "", ""))):
         due = due_by_grid.get(gid, [])
         done = sum(1 for r in due if r.household_id in visited)
         v, a, h = per_grid.get(gid, (0, 0, 0))
@@ -227,8 +231,14 @@ def counts(conn, rules: list[dict[str, Any]], *, date_from: _dt.date, date_to: _
         acc[0] += r["visits"]
         acc[1] += r["attempts"]
         acc[2] += r["households"]
+    # grid workers in their grids' order, then the other visitors by name
+    worker_rank: dict[str, int] = {}
+    for g in registry_q.grids(conn):
+        if g["worker_name"]:
+            worker_rank.setdefault(g["worker_name"], rank[g["id"]])
     by_visitor = []
-    for name in sorted(set(visitor_rows) | set(due_by_worker)):
+    for name in sorted(set(visitor_rows) | set(due_by_worker),
+                       key=lambda n: (worker_rank.get(n, len(rank)), n)):
         v, a, h = visitor_rows.get(name, [0, 0, 0])
         due = due_by_worker.get(name, [])
         by_visitor.append(VisitorCounts(name, v, a, h, len(due),

@@ -95,7 +95,11 @@ class VisitEntryDialog(QDialog):
         self.needs_table = QTableWidget(0, _NEED_COLUMNS)
         self.needs_table.setHorizontalHeaderLabels([self.tr("Need"), self.tr("Owner"),
                                                     self.tr("Due (YYYY-MM-DD)")])
-        self.needs_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.needs_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # owner and due date as wide as their (Chinese) headers, "办理期限（年-月-日）" uncut
+        for column in range(1, _NEED_COLUMNS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.needs_table.setMaximumHeight(110)
         self.needs_table.setTabKeyNavigation(False)
         self.needs_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
