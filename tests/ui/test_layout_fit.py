@@ -1,0 +1,99 @@
+"""What a user sees in Chinese fits: headers uncut, columns as wide as their text, the window
+no taller than a 1366×768 laptop screen leaves (taskbar and title bar take ~70 px)."""
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QTableView
+
+QM = pathlib.Path(__file__).resolve().parents[2] / "resources" / "translations" / "ledger_zh_CN.qm"
+SCREEN_HEIGHT_LEFT = 768 - 70
+
+
+@pytest.fixture
+def chinese(qapp):
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+def headers_cut(view) -> list[str]:
+    """Headers of visible columns narrower than their text (the stretched last one aside)."""
+    header = view.horizontalHeader()
+    model = view.model()
+    last = header.logicalIndex(header.count() - 1) if header.stretchLastSection() else -1
+    return [str(model.headerData(c, header.orientation())) for c in range(header.count())
+            if not header.isSectionHidden(c) and c != last
+            and header.sectionSize(c) < header.sectionSizeFromContents(c).width()]
+
+
+def test_visit_entry_needs_headers_are_not_cut(qtbot, chinese, demo_ledger, first_household):
+    from ui.visits.entry_dialog import VisitEntryDialog
+
+    dialog = VisitEntryDialog(demo_ledger, household_id=first_household)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    table = dialog.needs_table
+    assert table.horizontalHeaderItem(2).text() == "办理期限（年-月-日）"
+    assert headers_cut(table) == []
+    header = table.horizontalHeader()
+    assert all(header.sectionSize(c) >= header.sectionSizeFromContents(c).width() for c in range(3))
+
+
+def test_record_tables_fit_masked_ids_and_chinese_headers(qtbot, chinese, demo_ledger):
+    """The hardship list: "370105********6827" and "月保障金额（元）" whole, not "370105*****…"."""
+    from ui.hardship.page import HardshipPage
+
+    page = HardshipPage(demo_ledger)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    view = page.table
+    model = view.model()
+    assert model.rowCount() > 0
+    assert headers_cut(view) == []
+    keys = [c[0] for c in model.COLUMNS]
+    id_column = keys.index("id_number")
+    text = model.index(0, id_column).data()
+    assert "*" in text   # masked for everyone on screen
+    assert view.columnWidth(id_column) >= view.fontMetrics().horizontalAdvance(text)
+
+
+def test_user_widths_restored_are_kept(qtbot, demo_ledger, tmp_path):
+    from ui.record_table import fit_columns_once
+    from ui.table_columns import install_column_chooser, save_header
+    from ui.visits.models import VisitHistoryModel
+
+    model = VisitHistoryModel(demo_ledger)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.horizontalHeader().resizeSection(0, 333)
+    save_header(view.horizontalHeader(), "test/fitHeader")
+    again = QTableView()
+    qtbot.addWidget(again)
+    again.setModel(VisitHistoryModel(demo_ledger))
+    install_column_chooser(again, "test/fitHeader")
+    fit_columns_once(again)
+    assert again.columnWidth(0) == 333
+
+
+def test_window_with_a_household_and_search_results_fits_a_768_screen(qtbot, chinese, demo_ledger,
+                                                                      first_household):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(demo_ledger)
+    qtbot.addWidget(window)
+    window.resize(1366, 698)
+    window.show()
+    window.open_household(first_household)
+    qtbot.wait(10)
+    assert window.minimumSizeHint().height() <= SCREEN_HEIGHT_LEFT - 80   # room for search results
+    window.search_bar.edit.setText("zw")
+    window.search_bar.run_search()
+    qtbot.wait(10)
+    assert window.minimumSizeHint().height() <= SCREEN_HEIGHT_LEFT
