@@ -1897,6 +1897,14 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>Export minutes PDF…</translation>
     </message>
     <message>
+        <source>Print preview…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>The selected meeting&apos;s minutes as they will print.</source>
+        <translation>The selected meeting&apos;s minutes as they will print.</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Open</translation>
     </message>

@@ -1897,6 +1897,14 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>导出会议纪要 PDF…</translation>
     </message>
     <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>The selected meeting&apos;s minutes as they will print.</source>
+        <translation>所选会议的会议纪要，按打印效果预览。</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>未完成</translation>
     </message>

@@ -87,6 +87,8 @@ STRINGS: dict[str, dict[str, str]] = {'ActionItemTableModel': {'Action': '事项
                   'Open': '未完成',
                   'Overdue': '逾期',
                   'PDF files (*.pdf)': 'PDF 文件 (*.pdf)',
+                  'Print preview…': '打印预览…',
+                  "The selected meeting's minutes as they will print.": '所选会议的会议纪要，按打印效果预览。',
                   'Progress note': '进展情况',
                   'Progress today:': '今日进展：',
                   'Record step…': '登记办理…',
