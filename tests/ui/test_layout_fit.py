@@ -42,6 +42,12 @@ def test_visit_entry_needs_headers_are_not_cut(qtbot, chinese, demo_ledger, firs
     assert headers_cut(table) == []
     header = table.horizontalHeader()
     assert all(header.sectionSize(c) >= header.sectionSizeFromContents(c).width() for c in range(3))
+    # the form scrolls; Save stays on a 768-pixel screen
+    assert dialog.minimumSizeHint().height() <= SCREEN_HEIGHT_LEFT
+    dialog.resize(720, SCREEN_HEIGHT_LEFT)
+    qtbot.wait(10)
+    bottom = dialog.save_button.mapTo(dialog, dialog.save_button.rect().bottomLeft()).y()
+    assert dialog.save_button.isVisible() and bottom <= dialog.height()
 
 
 def test_record_tables_fit_masked_ids_and_chinese_headers(qtbot, chinese, demo_ledger):

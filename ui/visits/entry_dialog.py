@@ -15,9 +15,9 @@ from typing import Any, Sequence
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog,
-                               QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from neighbourhood.errors import LedgerError
 from neighbourhood.visits import CHANNELS, VISITOR_ROLES
@@ -164,14 +164,24 @@ class VisitEntryDialog(QDialog):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(self.save)
 
+        # The form (~900 px) scrolls, the message and Save stay in view: on a 1366×768 laptop the
+        # dialog fits the screen instead of hiding Save below its edge.  Tab scrolls to the field.
+        body = QWidget()
+        body.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
         bottom = QHBoxLayout()
         bottom.addWidget(self.queue_label, 1)
         bottom.addWidget(buttons)
         layout.addLayout(bottom)
-        self.resize(720, 880)
+        screen = self.screen()
+        height = 940 if screen is None else min(940, screen.availableGeometry().height() - 40)
+        self.resize(720, max(height, 480))
 
     def _text(self, placeholder: str) -> QPlainTextEdit:
         edit = QPlainTextEdit()
