@@ -354,6 +354,122 @@ Added by %4 on %5</source>
         <translation>加密数据库</translation>
     </message>
     <message>
+        <source>Residents</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <source>Resident changes</source>
+        <translation>人口变动</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Users&apos; grids</source>
+        <translation>用户网格</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <source>Residents met</source>
+        <translation>见到的居民</translation>
+    </message>
+    <message>
+        <source>Needs raised in visits</source>
+        <translation>走访诉求</translation>
+    </message>
+    <message>
+        <source>Visit types</source>
+        <translation>走访类型</translation>
+    </message>
+    <message>
+        <source>Visit rules</source>
+        <translation>走访规则</translation>
+    </message>
+    <message>
+        <source>Household flags</source>
+        <translation>住户标记</translation>
+    </message>
+    <message>
+        <source>Hardship categories</source>
+        <translation>困难类别</translation>
+    </message>
+    <message>
+        <source>Hardship enrolments</source>
+        <translation>困难群众登记</translation>
+    </message>
+    <message>
+        <source>Hardship changes</source>
+        <translation>困难登记变动</translation>
+    </message>
+    <message>
+        <source>Assistance</source>
+        <translation>救助记录</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Meeting attendees</source>
+        <translation>参会人员</translation>
+    </message>
+    <message>
+        <source>Agenda items</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>Action item notes</source>
+        <translation>待办进展</translation>
+    </message>
+    <message>
+        <source>Needs and suggestions</source>
+        <translation>诉求与建议</translation>
+    </message>
+    <message>
+        <source>Need steps</source>
+        <translation>诉求办理环节</translation>
+    </message>
+    <message>
+        <source>Service items</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Attachment files</source>
+        <translation>附件文件</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>序号</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pathlib
 
 import pytest
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QTableView
 
 QM = pathlib.Path(__file__).resolve().parents[2] / "resources" / "translations" / "ledger_zh_CN.qm"
@@ -103,3 +103,28 @@ def test_window_with_a_household_and_search_results_fits_a_768_screen(qtbot, chi
     window.search_bar.run_search()
     qtbot.wait(10)
     assert window.minimumSizeHint().height() <= SCREEN_HEIGHT_LEFT
+
+
+def test_audit_trail_names_tables_in_chinese_and_filters_by_them(qtbot, chinese, demo_ledger):
+    from neighbourhood.access import ADMIN, Access
+    from ui.security.audit_page import AuditPage
+
+    admin = demo_ledger.users.by_username("admin")
+    demo_ledger.access = Access(role=ADMIN, user_id=admin.id, username="admin", display_name=admin.display_name)
+    page = AuditPage(demo_ledger)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    model = page.model
+    assert headers_cut(page.view) == []
+    time_text = model.index(0, 1).data()
+    assert page.view.columnWidth(1) >= page.view.fontMetrics().horizontalAdvance(time_text)
+    page.table.setCurrentIndex(page.table.findText("居民"))      # the label, stored as 'residents'
+    assert page.filters()["table_name"] == "residents"
+    page.apply_filters()
+    assert model.rowCount() > 0
+    assert {model.index(r, 4).data() for r in range(model.rowCount())} == {"居民"}
+    assert model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) == "居民 (residents)"
+    page.table.setCurrentIndex(page.table.findText("困难群众登记"))   # once "hardship": no such table
+    page.apply_filters()
+    assert model.rowCount() > 0
