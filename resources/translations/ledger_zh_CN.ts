@@ -2203,7 +2203,7 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
     <message>
         <source>Kind</source>
-        <translation>类别</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Raised by</source>
@@ -2215,7 +2215,7 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
     <message>
         <source>Category</source>
-        <translation>类别</translation>
+        <translation>分类</translation>
     </message>
     <message>
         <source>Content</source>
@@ -2269,7 +2269,7 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
     <message>
         <source>Kind</source>
-        <translation>类别</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Raised by</source>
@@ -2281,7 +2281,7 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
     <message>
         <source>Category</source>
-        <translation>类别</translation>
+        <translation>分类</translation>
     </message>
     <message>
         <source>Content</source>

@@ -156,3 +156,26 @@ def test_strings_through_a_helper_are_marked_for_translation():
             if literal not in sources:
                 missing.append(f"{path.relative_to(root)}: {literal}")
     assert missing == []
+
+
+def form_labels(widget) -> list[str]:
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    labels = []
+    for form in widget.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if item is not None and isinstance(item.widget(), QLabel) and item.widget().text():
+                labels.append(item.widget().text())
+    return labels
+
+
+def test_need_editor_labels_kind_and_category_apart(qtbot, chinese, ledger):
+    """Both were "类别": 困难需求/建言献策 is the 类型, 就业/住房… the 分类."""
+    from ui.meetings.needs_editor import NeedEditor
+
+    editor = NeedEditor(ledger)
+    qtbot.addWidget(editor)
+    labels = form_labels(editor)
+    assert "类型" in labels and "分类" in labels
+    assert len(labels) == len(set(labels))
