@@ -179,3 +179,30 @@ def test_need_editor_labels_kind_and_category_apart(qtbot, chinese, ledger):
     labels = form_labels(editor)
     assert "类型" in labels and "分类" in labels
     assert len(labels) == len(set(labels))
+
+
+def test_guide_pictures_fit_the_window(qtbot):
+    """The guide's 1280-pixel screenshots are scaled to the page: no horizontal scroll bar."""
+    from ui.help.guide import GuideDialog
+
+    dialog = GuideDialog()
+    qtbot.addWidget(dialog)
+    dialog.resize(860, 720)
+    dialog.show()
+    qtbot.wait(20)
+    browser = dialog.browser
+    widths = []
+    block = browser.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isImageFormat():
+                widths.append(fmt.toImageFormat().width())
+            it += 1
+        block = block.next()
+    assert widths and max(widths) <= browser.viewport().width()
+    assert browser.horizontalScrollBar().maximum() == 0
+    dialog.resize(1200, 720)          # wider: the pictures grow again, up to their own size
+    qtbot.wait(20)
+    assert browser.horizontalScrollBar().maximum() == 0
