@@ -6,10 +6,13 @@ QT_TRANSLATE_NOOP under the subclass's name, value of a record) — and
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTableView
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
