@@ -2623,6 +2623,10 @@ After encryption every user needs their password (or the recovery key) to open i
         <source>migrants only</source>
         <translation>migrants only</translation>
     </message>
+    <message>
+        <source>Masked for your role. Type the whole new number to replace it.</source>
+        <translation>Masked for your role. Type the whole new number to replace it.</translation>
+    </message>
 </context>
 <context>
     <name>ResidentTableModel</name>

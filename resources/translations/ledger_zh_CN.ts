@@ -2623,6 +2623,10 @@ After encryption every user needs their password (or the recovery key) to open i
         <source>migrants only</source>
         <translation>仅流动人口填写</translation>
     </message>
+    <message>
+        <source>Masked for your role. Type the whole new number to replace it.</source>
+        <translation>按您的角色只显示脱敏号码。如需更改，请输入完整的新号码。</translation>
+    </message>
 </context>
 <context>
     <name>ResidentTableModel</name>
