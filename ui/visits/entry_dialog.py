@@ -97,9 +97,11 @@ class VisitEntryDialog(QDialog):
                                                     self.tr("Due (YYYY-MM-DD)")])
         header = self.needs_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # owner and due date as wide as their (Chinese) headers, "办理期限（年-月-日）" uncut
-        for column in range(1, _NEED_COLUMNS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # the due date as wide as its header ("办理期限（年-月-日）" uncut); the owner room for a name
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, max(header.sectionSizeFromContents(1).width(),
+                                    self.fontMetrics().horizontalAdvance("欧阳建国华") + 16))
         self.needs_table.setMaximumHeight(110)
         self.needs_table.setTabKeyNavigation(False)
         self.needs_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
