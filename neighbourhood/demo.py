@@ -17,8 +17,9 @@ MALE = "伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆
 FEMALE = "芳娜敏静丽艳娟霞秀英华慧巧美娅雪琳玲颖倩婷佳欣怡悦晶琴云莉萍红梅兰凤洁琳璐"
 AREA_CODES = ("370102", "370103", "370104", "370105", "370112", "370181", "371302", "410105", "320106")
 DEMO_PASSWORD = "demo1234"
-DEMO_VERSION = 3  # bump when the generated content changes (the cached copy is rebuilt)
+DEMO_VERSION = 4  # bump when the generated content changes (the cached copy is rebuilt)
 STREETS = ("和平路", "文化东路", "解放路", "历山路", "山大路")
+HUKOU_ELSEWHERE = ("济南市历下区", "济南市槐荫区", "济南市天桥区")
 
 
 def _id_number(rng: random.Random, born: _dt.date, male: bool) -> str:
@@ -89,6 +90,10 @@ def populate(ledger, *, households: int = 2000, seed: int = 7,
                 made["households"] += 1
                 households_done += 1
                 for resident in _family(rng, today):
+                    if separated == "人在户不在" and resident.get("residence_status") is None:
+                        # lives here, 户口 elsewhere in the city (not a migrant): 常住, not 户籍
+                        resident.update(residence_status="常住",
+                                        hukou_address=HUKOU_ELSEWHERE[households_done % len(HUKOU_ELSEWHERE)])
                     born = _dt.date.fromisoformat(resident["birth_date"])
                     while True:
                         resident["id_number"] = _id_number(rng, born, resident["sex"] == "男")

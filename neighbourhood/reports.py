@@ -179,11 +179,7 @@ def monthly_figures(ledger: Any, *, month: str | None = None, date_from: Any = N
     population = Population(households=pop["households"], residents=sum(by_status.values()),
                             by_status=by_status,
                             events=q.event_counts(ledger.conn, date_from=d0, date_to=d1, grid_id=grid_id))
-    visits = ledger.visits.counts(date_from=d0, date_to=d1, grid_id=grid_id)
-    # grids as the ledger lists them (第一网格, 第二网格, 第三网格), not by name (第一, 第三, 第二)
-    order = {g.id: i for i, g in enumerate(ledger.grids.list())}
-    visits = dataclasses.replace(visits, by_grid=tuple(sorted(
-        visits.by_grid, key=lambda g: (order.get(g.grid_id, len(order)), g.grid_name))))
+    visits = ledger.visits.counts(date_from=d0, date_to=d1, grid_id=grid_id)  # grids in the ledger's order
     day = today or ledger.visits.today()
     overdue = ledger.visits.status_counts(today=day, grid_id=grid_id)["overdue"]
     hardship = ledger.hardship.counts(date_from=d0, date_to=d1, grid_id=grid_id)

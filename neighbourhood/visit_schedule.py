@@ -19,6 +19,7 @@ import datetime as _dt
 import hashlib
 from typing import Any, NamedTuple, Sequence
 
+from db.queries import registry as registry_q
 from db.queries import visits as q
 from neighbourhood import groups
 
@@ -244,8 +245,11 @@ def counts(conn, rules: list[dict[str, Any]], *, date_from: _dt.date, date_to: _
         per_grid = {k: v for k, v in per_grid.items() if k == grid_id}
     due_by_grid = {gid: (due, done or 0) for gid, _worker, due, done in due_rows}
     names = q.grid_names(conn, set(per_grid) | set(due_by_grid))
+    # grids in the ledger's order (第一网格, 第二网格, 第三网格), not by name (第一, 第三, 第二)
+    rank = {g["id"]: i for i, g in enumerate(registry_q.grids(conn))}
     by_grid = []
-    for gid in sorted(set(per_grid) | set(due_by_grid), key=lambda g: names.get(g or "", "")):
+    for gid in sorted(set(per_grid) | set(due_by_grid),
+                      key=lambda g: (rank.get(g or "", len(rank)), names.get(g or "", ""))):
         due, done = due_by_grid.get(gid, (0, 0))
         v, a, h = per_grid.get(gid, (0, 0, 0))
         by_grid.append(GridCounts(gid, names.get(gid or "", ""), due, done, v or 0, a or 0, h or 0))
@@ -261,8 +265,14 @@ def counts(conn, rules: list[dict[str, Any]], *, date_from: _dt.date, date_to: _
         acc[0] += r["visits"]
         acc[1] += r["attempts"]
         acc[2] += r["households"]
+    # grid workers in their grids' order, then the other visitors by name
+    worker_rank: dict[str, int] = {}
+    for g in registry_q.grids(conn):
+        if g["worker_name"]:
+            worker_rank.setdefault(g["worker_name"], rank[g["id"]])
     by_visitor = []
-    for name in sorted(set(visitor_rows) | set(due_by_worker)):
+    for name in sorted(set(visitor_rows) | set(due_by_worker),
+                       key=lambda n: (worker_rank.get(n, len(rank)), n)):
         v, a, h = visitor_rows.get(name, [0, 0, 0])
         due, done = due_by_worker.get(name, (0, 0))
         by_visitor.append(VisitorCounts(name, v, a, h, due, done))

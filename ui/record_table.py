@@ -6,10 +6,13 @@ QT_TRANSLATE_NOOP under the subclass's name, value of a record) — and
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTableView
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -108,4 +111,45 @@ def record_view(model: QAbstractTableModel) -> "QTableView":
     view.horizontalHeader().setStretchLastSection(True)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
+    fit_columns_once(view)
     return view
+
+
+# Columns sized from the first rows: a masked ID (18 characters) or an address is cut at the
+# default 100 px, a Chinese header like "月保障金额（元）" too; a long text column stays capped.
+FIT_ROWS = 50
+FIT_MAX_WIDTH = 280
+FIT_PADDING = 12  # a little air; a longer name further down still fits
+
+
+def fit_columns(view: "QTableView", *, max_width: int = FIT_MAX_WIDTH) -> None:
+    """Each visible column as wide as its header and its first ``FIT_ROWS`` rows' text, capped at
+    ``max_width`` (but never narrower than the header).  GUI thread."""
+    header = view.horizontalHeader()
+    view.verticalHeader().setResizeContentsPrecision(FIT_ROWS)
+    last = header.logicalIndex(header.count() - 1) if header.stretchLastSection() else -1
+    rows = view.model().rowCount() > 0
+    for column in range(header.count()):
+        if header.isSectionHidden(column) or column == last:
+            continue
+        title = header.sectionSizeFromContents(column).width()
+        content = view.sizeHintForColumn(column) + FIT_PADDING if rows else header.defaultSectionSize()
+        header.resizeSection(column, max(title, min(content, max_width)))
+
+
+def fit_columns_once(view: "QTableView") -> None:
+    """Fit the headers now and the columns once when rows first arrive, unless the user's own
+    widths were restored (``ui.table_columns.install_column_chooser``): a later reload (a filter)
+    keeps whatever widths the user has by then."""
+    model = view.model()
+
+    def fit(*_args: Any) -> None:
+        if view.property("columnsRestored") or view.property("columnsFitted"):
+            return
+        fit_columns(view)
+        if model.rowCount() > 0:
+            view.setProperty("columnsFitted", True)
+
+    model.modelReset.connect(fit)
+    model.rowsInserted.connect(fit)
+    fit()

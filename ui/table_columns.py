@@ -23,6 +23,7 @@ def install_column_chooser(view: QTableView, key: str) -> None:
     state = settings().value(key)
     if state is not None:
         header.restoreState(state)
+        view.setProperty("columnsRestored", True)  # ui.record_table: keep these widths
     header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     header.customContextMenuRequested.connect(lambda pos: column_menu(view, key).exec(header.mapToGlobal(pos)))
     header.sectionResized.connect(lambda *_args: save_header(header, key))

@@ -100,7 +100,8 @@ def _population(f: MonthlyFigures, s, sec: _Sections) -> list[Any]:
                           [CONTENT_WIDTH / len(kinds)] * len(kinds), styles=s,
                           align_center=range(len(kinds))))
     out.append(para(f"注：在册人数为期末（{cn_date(f.last_day)}）数；户数为生成报表时的在册户数；"
-                    "登记为首次录入的原有居民。", s.small))
+                    "登记为首次录入的原有居民。人口类别按居民登记：户籍人口户口在本社区，"
+                    "常住人口户口在外、在本社区长期居住，流动人口为外来暂住人员；三者合计为在册人数。", s.small))
     return out
 
 
@@ -123,12 +124,15 @@ def _visits(f: MonthlyFigures, s, sec: _Sections) -> list[Any]:
                          ["应访户数", "已访户数"], font=s.font, width=CONTENT_WIDTH,
                          title="各网格应访与已访户数"))
     if v.by_visitor:
+        # "所管网格应访" needs a wider column than w, or it wraps after 应
+        visitor_widths = [34 * mm, 20 * mm, 20 * mm, 20 * mm, 28 * mm, 25 * mm]
+        visitor_widths.append(CONTENT_WIDTH - sum(visitor_widths))
         out.append(para("按走访人统计", s.label))
         out.append(data_table(["走访人", "走访次数", "未遇次数", "走访户数", "所管网格应访", "已访（应访）", "完成率"],
                               [[p.visitor, p.visits, p.attempts, p.households_visited, p.due or "—",
                                 p.due_done if p.due else "—", percent(p.due_done, p.due)]
                                for p in v.by_visitor],
-                              [34 * mm] + [w] * 6, styles=s, align_center=range(1, 7)))
+                              visitor_widths, styles=s, align_center=range(1, 7)))
     out.append(spacer(1.5))
     out.append(para(f"走访中反映需求 {v.needs_raised} 件，已解决 {v.needs_resolved} 件，"
                     f"未解决 {v.needs_open} 件；截至{cn_date(f.generated)}逾期未访 {f.visits_overdue} 户。",

@@ -377,6 +377,122 @@ Added by %4 on %5</translation>
         <translation>Encrypted the database</translation>
     </message>
     <message>
+        <source>Residents</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>Resident changes</source>
+        <translation>Resident changes</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>Buildings</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation>Grids</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Users&apos; grids</source>
+        <translation>Users&apos; grids</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Visitors</translation>
+    </message>
+    <message>
+        <source>Residents met</source>
+        <translation>Residents met</translation>
+    </message>
+    <message>
+        <source>Needs raised in visits</source>
+        <translation>Needs raised in visits</translation>
+    </message>
+    <message>
+        <source>Visit types</source>
+        <translation>Visit types</translation>
+    </message>
+    <message>
+        <source>Visit rules</source>
+        <translation>Visit rules</translation>
+    </message>
+    <message>
+        <source>Household flags</source>
+        <translation>Household flags</translation>
+    </message>
+    <message>
+        <source>Hardship categories</source>
+        <translation>Hardship categories</translation>
+    </message>
+    <message>
+        <source>Hardship enrolments</source>
+        <translation>Hardship enrolments</translation>
+    </message>
+    <message>
+        <source>Hardship changes</source>
+        <translation>Hardship changes</translation>
+    </message>
+    <message>
+        <source>Assistance</source>
+        <translation>Assistance</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>Meeting attendees</source>
+        <translation>Meeting attendees</translation>
+    </message>
+    <message>
+        <source>Agenda items</source>
+        <translation>Agenda items</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <source>Action item notes</source>
+        <translation>Action item notes</translation>
+    </message>
+    <message>
+        <source>Needs and suggestions</source>
+        <translation>Needs and suggestions</translation>
+    </message>
+    <message>
+        <source>Need steps</source>
+        <translation>Need steps</translation>
+    </message>
+    <message>
+        <source>Service items</source>
+        <translation>Service items</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Attachment files</source>
+        <translation>Attachment files</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>No.</translation>
     </message>
@@ -1003,6 +1119,49 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Phone</source>
         <translation>Phone</translation>
+    </message>
+</context>
+<context>
+    <name>ExcelModels</name>
+    <message>
+        <source>Column in the file</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation>Sample values</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <source>(blank)</source>
+        <translation>(blank)</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Problems / notes</source>
+        <translation>Problems / notes</translation>
     </message>
 </context>
 <context>
@@ -2077,6 +2236,14 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>Export minutes PDF…</translation>
     </message>
     <message>
+        <source>Print preview…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>The selected meeting&apos;s minutes as they will print.</source>
+        <translation>The selected meeting&apos;s minutes as they will print.</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Open</translation>
     </message>
@@ -2721,6 +2888,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>migrants only</source>
         <translation>migrants only</translation>
+    </message>
+    <message>
+        <source>Masked for your role. Type the whole new number to replace it.</source>
+        <translation>Masked for your role. Type the whole new number to replace it.</translation>
     </message>
 </context>
 <context>

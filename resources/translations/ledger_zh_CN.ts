@@ -377,6 +377,122 @@ Added by %4 on %5</source>
         <translation>加密数据库</translation>
     </message>
     <message>
+        <source>Residents</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <source>Resident changes</source>
+        <translation>人口变动</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Users&apos; grids</source>
+        <translation>用户网格</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <source>Residents met</source>
+        <translation>见到的居民</translation>
+    </message>
+    <message>
+        <source>Needs raised in visits</source>
+        <translation>走访诉求</translation>
+    </message>
+    <message>
+        <source>Visit types</source>
+        <translation>走访类型</translation>
+    </message>
+    <message>
+        <source>Visit rules</source>
+        <translation>走访规则</translation>
+    </message>
+    <message>
+        <source>Household flags</source>
+        <translation>住户标记</translation>
+    </message>
+    <message>
+        <source>Hardship categories</source>
+        <translation>困难类别</translation>
+    </message>
+    <message>
+        <source>Hardship enrolments</source>
+        <translation>困难群众登记</translation>
+    </message>
+    <message>
+        <source>Hardship changes</source>
+        <translation>困难登记变动</translation>
+    </message>
+    <message>
+        <source>Assistance</source>
+        <translation>救助记录</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Meeting attendees</source>
+        <translation>参会人员</translation>
+    </message>
+    <message>
+        <source>Agenda items</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>Action item notes</source>
+        <translation>待办进展</translation>
+    </message>
+    <message>
+        <source>Needs and suggestions</source>
+        <translation>诉求与建议</translation>
+    </message>
+    <message>
+        <source>Need steps</source>
+        <translation>诉求办理环节</translation>
+    </message>
+    <message>
+        <source>Service items</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Attachment files</source>
+        <translation>附件文件</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -1003,6 +1119,49 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Phone</source>
         <translation>联系电话</translation>
+    </message>
+</context>
+<context>
+    <name>ExcelModels</name>
+    <message>
+        <source>Column in the file</source>
+        <translation>表格中的列</translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation>示例内容</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>(blank)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Problems / notes</source>
+        <translation>问题 / 说明</translation>
     </message>
 </context>
 <context>
@@ -2077,6 +2236,14 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>导出会议纪要 PDF…</translation>
     </message>
     <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>The selected meeting&apos;s minutes as they will print.</source>
+        <translation>所选会议的会议纪要，按打印效果预览。</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
@@ -2216,7 +2383,7 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
     <message>
         <source>Kind</source>
-        <translation>类别</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Raised by</source>
@@ -2228,7 +2395,7 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
     <message>
         <source>Category</source>
-        <translation>类别</translation>
+        <translation>分类</translation>
     </message>
     <message>
         <source>Content</source>
@@ -2282,7 +2449,7 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
     <message>
         <source>Kind</source>
-        <translation>类别</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Raised by</source>
@@ -2294,7 +2461,7 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
     <message>
         <source>Category</source>
-        <translation>类别</translation>
+        <translation>分类</translation>
     </message>
     <message>
         <source>Content</source>
@@ -2721,6 +2888,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>migrants only</source>
         <translation>仅流动人口填写</translation>
+    </message>
+    <message>
+        <source>Masked for your role. Type the whole new number to replace it.</source>
+        <translation>按您的角色只显示脱敏号码。如需更改，请输入完整的新号码。</translation>
     </message>
 </context>
 <context>

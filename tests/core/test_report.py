@@ -161,3 +161,80 @@ def test_visits_by_month_counts_real_visits_only(world):
                     situation="复访")
     assert visits_by_month(l, months=3, today=D(2026, 11, 23)) == [("2026-09", 0), ("2026-10", 1), ("2026-11", 1)]
     assert visits_by_month(l, months=1, today=D(2027, 1, 5)) == [("2027-01", 0)]
+
+
+@pytest.fixture
+def three_grids(ledger):
+    """第一/第二/第三网格 (sort order 0, 1, 2; by code point 三 sorts before 二), one household each.
+
+    Hand count at the end of October: 户籍 2 (孙甲, 钱乙), 常住 2 (郑丙, 郑丁: a 人在户不在 household,
+    户口 elsewhere in the city), 流动 1 (冯戊) = 5 residents, 3 households.
+    """
+    l = ledger
+    grids = [l.grids.add(name=name, worker_name=worker, sort_no=i).id
+             for i, (name, worker) in enumerate((("第一网格", "赵敏"), ("第二网格", "李娜"), ("第三网格", "王建国")))]
+    homes = [l.households.add(building_id=l.buildings.add(grid_id=g, name=f"{i + 1}栋").id, unit="101",
+                              separated="人在户不在" if i == 1 else None).id
+             for i, g in enumerate(grids)]
+    for i, (g, worker) in enumerate(zip(grids, ("赵敏", "李娜", "王建国"))):
+        l.users.add(username=f"grid{i + 1}", display_name=worker, password="demo1234", role=GRID_WORKER,
+                    grid_ids=[g])
+    sept = D(2026, 9, 1)
+    l.residents.add(household_id=homes[0], name="孙甲", sex="男", birth_date="1960-01-01", relation="户主", on=sept)
+    l.residents.add(household_id=homes[0], name="钱乙", sex="女", birth_date="1962-01-01", relation="配偶", on=sept)
+    for name, relation in (("郑丙", "户主"), ("郑丁", "配偶")):
+        l.residents.add(household_id=homes[1], name=name, sex="男", birth_date="1975-01-01", relation=relation,
+                        residence_status="常住", hukou_address="济南市历下区", on=sept)
+    l.residents.add(household_id=homes[2], name="冯戊", sex="女", birth_date="1995-01-01", relation="户主",
+                    residence_status="流动", on=sept)
+    for home, worker in zip(homes, ("赵敏", "李娜", "王建国")):
+        l.visits.record(household_id=home, visit_date="2026-10-12", visitors=[dict(name=worker, role="网格员")],
+                        situation="正常")
+    # a volunteer who is no grid's worker comes after the grid workers
+    l.visits.record(household_id=homes[2], visit_date="2026-10-20", visitors=[dict(name="艾志愿", role="志愿者")],
+                    situation="复访")
+    return l
+
+
+def test_population_by_category_hand_counted(three_grids):
+    p = monthly_figures(three_grids, month="2026-10", today=D(2026, 11, 23)).population
+    assert (p.households, p.residents) == (3, 5)
+    assert p.by_status == {"户籍": 2, "常住": 2, "流动": 1}
+
+
+def test_grids_and_grid_workers_in_the_ledgers_order(three_grids):
+    f = monthly_figures(three_grids, month="2026-10", today=D(2026, 11, 23))
+    assert [g.grid_name for g in f.visits.by_grid] == ["第一网格", "第二网格", "第三网格"]
+    assert [g.visits for g in f.visits.by_grid] == [1, 1, 2]
+    assert [v.visitor for v in f.visits.by_visitor] == ["赵敏", "李娜", "王建国", "艾志愿"]
+
+
+@needs_poppler
+def test_pdf_lists_grids_in_the_ledgers_order(three_grids, tmp_path):
+    from neighbourhood.pdf.report import render_monthly_report
+
+    out = render_monthly_report(three_grids, tmp_path / "report.pdf", month="2026-10")
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    rows = [line.split()[0] for line in text.splitlines() if re.match(r"\s*第[一二三]网格\s+\d", line)]
+    assert rows == ["第一网格", "第二网格", "第三网格"], text
+    assert re.search(r"常住人口\s+2\b", text) and re.search(r"户籍人口\s+2\b", text)
+    assert "所管网格应访" in text      # the visitors table's header on one line, not "所管网格应" / "访"
+
+
+def test_demo_has_changzhu_residents(demo_path):
+    """The demo's 人在户不在 households live here with 户口 elsewhere: their members are 常住 (not 0)."""
+    from neighbourhood.demo import DEMO_PASSWORD
+    from neighbourhood.ledger import Ledger
+
+    with Ledger.unlock(demo_path, username="admin", password=DEMO_PASSWORD) as l:
+        expected = l.conn.execute("""
+            SELECT count(*) FROM residents r JOIN households h ON h.id = r.household_id
+            WHERE h.separated = '人在户不在' AND r.residence_status = '常住' AND r.deleted_at IS NULL
+              AND r.status = '在册'""").fetchone()[0]
+        others = l.conn.execute("""
+            SELECT count(*) FROM residents r JOIN households h ON h.id = r.household_id
+            WHERE coalesce(h.separated, '') <> '人在户不在' AND r.residence_status = '常住'""").fetchone()[0]
+        f = monthly_figures(l, month=l.visits.today().strftime("%Y-%m"))
+    assert expected > 0 and others == 0
+    assert f.population.by_status["常住"] == expected

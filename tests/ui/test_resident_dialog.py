@@ -158,3 +158,33 @@ def test_move_end_and_split_dialogs(qtbot, demo_ledger, first_household):
     split.accept()
     assert split.saved is not None
     assert [m.relation for m in demo_ledger.households.members(split.saved.id)] == ["户主"]
+
+
+def test_grid_worker_edits_without_seeing_full_id_and_phone(qtbot, demo_ledger, first_household):
+    """A role without full view sees the masks; left alone they keep the stored numbers, and a
+    whole new number typed over the mask replaces it."""
+    from neighbourhood.access import GRID_WORKER, Access
+    from neighbourhood.idnumbers import mask_id
+
+    grid_id = demo_ledger.households.summary(first_household)["grid_id"]
+    demo_ledger.access = Access(role=GRID_WORKER, user_id="u", username="grid1", display_name="李娜",
+                                grid_ids=frozenset({grid_id}))
+    resident = next(r for r in demo_ledger.households.members(first_household) if r.id_number and r.phone)
+    d = ResidentDialog(demo_ledger, resident_id=resident.id)
+    qtbot.addWidget(d)
+    d.show()
+    shown_id, shown_phone = d.edits["id_number"].text(), d.edits["phone"].text()
+    assert shown_id == mask_id(resident.id_number) and "*" in shown_phone
+    assert resident.id_number not in shown_id and resident.phone not in shown_phone
+    assert d.problems == {}                       # the mask is not judged as a wrong number
+    d.edits["name"].setText(resident.name + "某")
+    assert d.changes() == {"name": resident.name + "某"}
+    d.accept()
+    kept = demo_ledger.residents.get(resident.id)
+    assert (kept.id_number, kept.phone) == (resident.id_number, resident.phone)
+    d2 = ResidentDialog(demo_ledger, resident_id=resident.id)
+    qtbot.addWidget(d2)
+    d2.edits["phone"].setText("13912345678")
+    assert d2.changes() == {"phone": "13912345678"}
+    d2.accept()
+    assert demo_ledger.residents.get(resident.id).phone == "13912345678"

@@ -3,7 +3,7 @@
 :func:`show_list` takes an area, its page and the filters the dashboard sent
 with ``open_list(area, filters)``; it uses only the pages' public filters (the
 visits page's grid/status combos, the hardship page's ``set_filters``,
-``select_category`` and ``show_reviews``) and skips what a page does not offer.
+``select_category`` and ``show_reviews``, the meetings page's ``show_actions``) and skips what a page does not offer.
 GUI thread.
 """
 from __future__ import annotations
@@ -37,12 +37,21 @@ def _hardship(page: Any, filters: dict[str, Any]) -> None:
         page.select_category(filters["category"])
 
 
+def _meetings(page: Any, filters: dict[str, Any]) -> None:
+    """The action items tab, showing the open or the overdue ones (the tiles' counts)."""
+    if "actions" in filters and hasattr(page, "show_actions"):
+        page.show_actions(filters["actions"])
+
+
 def show_list(area: str, page: Any, filters: dict[str, Any]) -> None:
     """Narrow ``page`` (the page of ``area``) to ``filters``: visits {'status': …} or
-    {'grid_id': …}; hardship {'category': code} or {'review': 'due'}.  Others are ignored."""
+    {'grid_id': …}; hardship {'category': code} or {'review': 'due'}; meetings
+    {'actions': 'open' | 'overdue'}.  Others are ignored."""
     if page is None or not filters:
         return
     if area == "visits":
         _visits(page, filters)
     elif area == "hardship":
         _hardship(page, filters)
+    elif area == "meetings":
+        _meetings(page, filters)

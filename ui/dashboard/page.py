@@ -155,9 +155,10 @@ class DashboardPage(QWidget):
                   Tile("never_visited", self.tr("Never visited"), by_status.get("never_visited", 0), VISITS,
                        filters=(("status", "never_visited"),))]
         meetings = led.meetings.counts(date_from=d0, date_to=d1)
-        tiles += [Tile("actions_open", self.tr("Open action items"), meetings.actions_open, MEETINGS),
+        tiles += [Tile("actions_open", self.tr("Open action items"), meetings.actions_open, MEETINGS,
+                       filters=(("actions", "open"),)),
                   Tile("actions_overdue", self.tr("Overdue action items"), meetings.actions_overdue, MEETINGS,
-                       alert=meetings.actions_overdue > 0)]
+                       alert=meetings.actions_overdue > 0, filters=(("actions", "overdue"),))]
         due_kinds = ("overdue", "due_this_week", "never_visited")
         names = {g.id: g.name for g in led.grids.list()}
         order = {gid: i for i, gid in enumerate(names)}

@@ -86,6 +86,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(560)  # the whole suggested path in view, not "/root/居民花名…"
         self.kind_combo.currentIndexChanged.connect(self._suggest_path)
         self._suggest_path()
 

@@ -21,6 +21,7 @@ from neighbourhood.excel.mapping import mapping_problems, propose_mapping, remem
 from neighbourhood.excel.reader import Table, read_table, sheet_names
 from ui.excel.models import FIELD_CHOICES, MappingModel, PreviewModel
 from ui.excel.worker import JobThread
+from ui.record_table import fit_columns
 from ui.signals import emit
 
 
@@ -245,6 +246,7 @@ class PreviewPage(QWizardPage):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().setVisible(False)   # "Row" is the sheet's row; 1, 2, 3 beside it confused
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -293,6 +295,7 @@ class PreviewPage(QWizardPage):
     def _on_plan(self, plan: ImportPlan) -> None:
         self.w.plan = plan
         self.model.set_plan(plan, errors_only=self.errors_only.isChecked())
+        fit_columns(self.view)   # a masked ID and an address whole, the problems in the rest
         text = plan.summary()
         if plan.errors:
             text += self.tr(". Rows with errors are not imported; save them, fix them and import them again.")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from neighbourhood.excel.importer import ACTION_LABELS, ERROR, SKIP, UPDATE, ImportPlan
@@ -20,6 +20,13 @@ FIELD_CHOICES: list[tuple[str, str]] = [(IGNORE, "（不导入）")] + [(f.key, 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ExcelModels", text)
+
+
+# Marked for lupdate (a call through _tr alone is not extracted, and stayed English on screen).
+MAPPING_HEADERS = (QT_TRANSLATE_NOOP("ExcelModels", "Column in the file"),
+                   QT_TRANSLATE_NOOP("ExcelModels", "Sample values"),
+                   QT_TRANSLATE_NOOP("ExcelModels", "Import as"))
+BLANK = QT_TRANSLATE_NOOP("ExcelModels", "(blank)")
 
 
 class MappingModel(QAbstractTableModel):
@@ -43,8 +50,7 @@ class MappingModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("Column in the file"), _tr("Sample values"), _tr("Import as"))[section] \
-                if 0 <= section < 3 else None
+            return _tr(MAPPING_HEADERS[section]) if 0 <= section < 3 else None
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
@@ -55,7 +61,7 @@ class MappingModel(QAbstractTableModel):
         r, c = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if c == self.HEADER:
-                return self._headers[r] or _tr("(blank)")
+                return self._headers[r] or _tr(BLANK)
             if c == self.SAMPLES:
                 return "；".join(self._samples[r]) if r < len(self._samples) else ""
             return self._labels.get(self._fields[r], self._fields[r])
@@ -97,7 +103,9 @@ class MappingModel(QAbstractTableModel):
 class PreviewModel(QAbstractTableModel):
     """The validation result: Excel row number, action, name, masked ID, address, problems."""
 
-    COLUMNS = ("Row", "Action", "Name", "ID number", "Address", "Problems / notes")
+    COLUMNS = (QT_TRANSLATE_NOOP("ExcelModels", "Row"), QT_TRANSLATE_NOOP("ExcelModels", "Action"),
+               QT_TRANSLATE_NOOP("ExcelModels", "Name"), QT_TRANSLATE_NOOP("ExcelModels", "ID number"),
+               QT_TRANSLATE_NOOP("ExcelModels", "Address"), QT_TRANSLATE_NOOP("ExcelModels", "Problems / notes"))
 
     def __init__(self, plan: ImportPlan | None = None, *, errors_only: bool = False, parent=None) -> None:
         super().__init__(parent)

@@ -18,6 +18,8 @@ from neighbourhood.errors import LedgerError
 from neighbourhood.hardship import REVIEW_RESULTS, SUPPORT_MODES, TRANSITIONS, yuan_to_fen
 from ui.common import FieldMessage
 
+DIALOG_MIN_WIDTH = 380
+
 
 def _date_edit(day: _dt.date) -> QDateEdit:
     edit = QDateEdit(QDate(day.year, day.month, day.day))
@@ -48,6 +50,8 @@ class _FormDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        # room for Chinese labels and hints like "批准在册时填写：…" (the fields were ~120 px)
+        self.setMinimumWidth(DIALOG_MIN_WIDTH)
 
     def save(self) -> Any:
         raise NotImplementedError

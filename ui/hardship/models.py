@@ -25,7 +25,7 @@ CLOSED_FOREGROUND = QBrush(QColor("#888888"))
 
 
 class CategoryListModel(QAbstractListModel):
-    """Categories with their 在册 count: '低保 (12)'.  The first row is 'All categories'."""
+    """Categories with their 在册 count: '低保（12）'.  The first row is 'All categories'."""
 
     def __init__(self, ledger: Any, parent=None) -> None:
         super().__init__(parent)
@@ -55,7 +55,7 @@ class CategoryListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if category is None:
                 return QCoreApplication.translate("CategoryListModel", "All categories")
-            return f"{category.code} ({category.enrolled})"
+            return f"{category.code}（{category.enrolled}）"  # full-width, as elsewhere on screen
         if role == Qt.ItemDataRole.ToolTipRole and category is not None:
             return category.name
         if role == RECORD_ID_ROLE:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pathlib
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtCore import QEvent, QUrl
+from PySide6.QtGui import QDesktopServices, QImageReader, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -44,6 +44,44 @@ class GuideDialog(QDialog):
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         self.resize(860, 720)
+        self.browser.viewport().installEventFilter(self)   # its width is known on its own resize
+        self.fit_images()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is self.browser.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_images()
+        return super().eventFilter(watched, event)
+
+    def fit_images(self) -> None:
+        """Scale the guide's screenshots (1280 px wide) down to the page width, so a picture is
+        seen whole instead of behind a horizontal scroll bar; never scaled up."""
+        document = self.browser.document()
+        room = self.browser.viewport().width() - 2 * document.documentMargin() - 16
+        if room <= 0:
+            return
+        base = pathlib.Path(self.browser.source().toLocalFile() or guide_path()).parent
+        cursor = QTextCursor(document)
+        block = document.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                it += 1
+                image = fragment.charFormat().toImageFormat() if fragment.charFormat().isImageFormat() else None
+                if image is None:
+                    continue
+                natural = QImageReader(str(base / image.name())).size()
+                if not natural.isValid() or natural.width() <= 0:
+                    continue
+                width = min(natural.width(), room)
+                if abs(image.width() - width) < 1:
+                    continue
+                image.setWidth(width)
+                image.setHeight(natural.height() * width / natural.width())
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(image)
+            block = block.next()
 
     def follow(self, url: QUrl) -> bool:
         """Open a link: web links in the system browser, ``#heading`` in place, other guide pages here."""
@@ -54,6 +92,7 @@ class GuideDialog(QDialog):
         target = self.browser.source().resolved(url)
         if target.isLocalFile() and pathlib.Path(target.toLocalFile()).is_file():
             self.browser.setSource(target, QTextDocument.ResourceType.MarkdownResource)
+            self.fit_images()
             return True
         return False
 

@@ -34,6 +34,7 @@ class _Dialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.setMinimumWidth(380)  # fields wide enough to read (were ~110 px)
 
     def _write(self) -> Any:
         raise NotImplementedError

@@ -7,6 +7,9 @@ Reads and writes only through ``ledger.meetings`` (and its ``needs``/``services`
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
+import pathlib
+import tempfile
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -27,6 +30,8 @@ from ui.meetings.export import minutes_job
 from ui.meetings.models import (RECORD_ID_ROLE, ActionItemTableModel, MeetingTableModel,
                                 NeedTableModel, RecordTableModel, ServiceItemTableModel)
 from ui.meetings.needs_editor import NeedEditor, NeedStepDialog, ServiceItemEditor
+from ui.reports.printing import preview_dialog
+from ui.signals import emit
 
 
 _table = record_view  # shared: ui/record_table.py
@@ -52,19 +57,24 @@ class MeetingsPage(QWidget):
 
     exported = Signal(str)       # a minutes PDF was written (its path)
     export_failed = Signal(str)  # message ('' when cancelled)
+    previewed = Signal(str)      # the print preview of a minutes PDF (its temporary path) is open
 
     def __init__(self, ledger: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ledger = ledger
         self._export: JobThread | None = None
         self._progress: QProgressDialog | None = None
+        self._preview_dir: tempfile.TemporaryDirectory | None = None   # removed with the page
+        self._preview_serial = itertools.count(1)
+        self.preview_dialog: QWidget | None = None
         self.meeting_model = MeetingTableModel(ledger, self)
         self.action_model = ActionItemTableModel(ledger, self)
         self.need_model = NeedTableModel(ledger, self)
         self.service_model = ServiceItemTableModel(ledger, self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._meetings_tab(), self.tr("Meetings"))
-        self.tabs.addTab(self._actions_tab(), self.tr("Action items"))
+        self.actions_tab = self._actions_tab()
+        self.tabs.addTab(self.actions_tab, self.tr("Action items"))
         self.tabs.addTab(self._needs_tab(), self.tr("Needs and suggestions"))
         self.tabs.addTab(self._services_tab(), self.tr("Service items"))
         layout = QVBoxLayout(self)
@@ -111,11 +121,14 @@ class MeetingsPage(QWidget):
         delete.clicked.connect(self.delete_meeting)
         self.export_button = QPushButton(self.tr("Export minutes PDF…"))
         self.export_button.clicked.connect(lambda: self.export_minutes())
+        self.preview_button = QPushButton(self.tr("Print preview…"))
+        self.preview_button.setToolTip(self.tr("The selected meeting's minutes as they will print."))
+        self.preview_button.clicked.connect(lambda: self.preview_minutes())
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addLayout(filters)
         layout.addWidget(self.meeting_view, 1)
-        layout.addLayout(_buttons(new, edit, delete, self.export_button))
+        layout.addLayout(_buttons(new, edit, delete, self.export_button, self.preview_button))
         return tab
 
     def _actions_tab(self) -> QWidget:
@@ -260,8 +273,18 @@ class MeetingsPage(QWidget):
             show_error(self, exc)
         self._after_meeting_change()
 
-    def export_minutes(self, path: str | None = None, meeting_id: str | None = None) -> JobThread | None:
-        """Write the selected meeting's minutes; asks for a file unless ``path`` is given."""
+    def preview_minutes(self, meeting_id: str | None = None) -> JobThread | None:
+        """Write the selected meeting's minutes to a temporary PDF (worker, progress), then open
+        the print preview (:func:`ui.reports.printing.preview_dialog`; its Print button prints)."""
+        if self._preview_dir is None:
+            self._preview_dir = tempfile.TemporaryDirectory(prefix="ledger-minutes-")
+        path = pathlib.Path(self._preview_dir.name) / f"minutes-{next(self._preview_serial)}.pdf"
+        return self.export_minutes(str(path), meeting_id, preview=True)
+
+    def export_minutes(self, path: str | None = None, meeting_id: str | None = None, *,
+                       preview: bool = False) -> JobThread | None:
+        """Write the selected meeting's minutes; asks for a file unless ``path`` is given.
+        ``preview``: open the print preview of ``path`` when written (not ``exported``)."""
         meeting_id = meeting_id or _selected_id(self.meeting_view)
         if meeting_id is None:
             QMessageBox.information(self, self.tr("Export minutes"), self.tr("Select a meeting first."))
@@ -284,11 +307,12 @@ class MeetingsPage(QWidget):
         self._progress.setMinimumDuration(300)
         export = minutes_job(data, path, self)
         export.progressed.connect(self._on_progress)
-        export.succeeded.connect(self._on_exported)
+        export.succeeded.connect(self._on_previewed if preview else self._on_exported)
         export.failed.connect(self._on_export_failed)
         export.cancelled.connect(lambda: self._on_export_failed(""))
         self._progress.canceled.connect(export.cancel)
-        self.export_button.setEnabled(False)
+        for button in (self.export_button, self.preview_button):
+            button.setEnabled(False)
         self._export = export
         export.start()
         return export
@@ -306,19 +330,36 @@ class MeetingsPage(QWidget):
         if self._export is not None:
             self._export.deleteLater()
             self._export = None
-        self.export_button.setEnabled(True)
+        for button in (self.export_button, self.preview_button):
+            button.setEnabled(True)
 
     def _on_exported(self, path: str) -> None:
         self._end_export()
-        self.exported.emit(path)
+        emit(self.exported, path)
+
+    def _on_previewed(self, path: str) -> None:
+        self._end_export()
+        self.preview_dialog = preview_dialog(path, self)
+        self.preview_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.preview_dialog.destroyed.connect(lambda *_: setattr(self, "preview_dialog", None))
+        self.preview_dialog.open()
+        emit(self.previewed, path)
 
     def _on_export_failed(self, message: str) -> None:
         self._end_export()
         if message:
             QMessageBox.warning(self, self.tr("Export minutes"), message)
-        self.export_failed.emit(message)
+        emit(self.export_failed, message)
 
     # --- action items ---------------------------------------------------------------
+
+    def show_actions(self, scope: str) -> None:
+        """The action items tab with ``scope`` 'open', 'overdue' or 'all' (dashboard tiles)."""
+        index = self.scope_combo.findData(scope)
+        if index >= 0:
+            self.scope_combo.setCurrentIndex(index)
+        self.action_model.set_scope(self.scope_combo.currentData())   # re-read even if unchanged
+        self.tabs.setCurrentWidget(self.actions_tab)
 
     def set_action_status(self, status: str) -> None:
         action_id = _selected_id(self.action_view)

@@ -62,6 +62,10 @@ class ReportsPage(QWidget):
         self.status.setWordWrap(True)
 
         form = QFormLayout()
+        # a month and a grid name, not two fields stretched across the whole window
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.month_edit.setMinimumWidth(120)
+        self.grid_combo.setMinimumWidth(220)
         form.addRow(self.tr("Month"), self.month_edit)
         form.addRow(self.tr("Scope"), self.grid_combo)
         buttons = QHBoxLayout()

@@ -47,6 +47,8 @@ class ResidentDialog(QDialog):
         self._problems: dict[str, str] = {}
         self._service_problems: dict[str, str] = {}
         self._last_id_autofilled: str | None = None
+        # field → its mask, for a user whose role may not see full ID numbers and phones (PIPL)
+        self._masked: dict[str, str] = {}
 
         self.setWindowTitle(self.tr("Edit resident") if self._resident else self.tr("New resident"))
         self.setMinimumWidth(640)
@@ -134,11 +136,22 @@ class ResidentDialog(QDialog):
             self.edits[field].setPlaceholderText(self.tr("migrants only"))  # type: ignore[union-attr]
 
     def _load(self) -> None:
-        # Full values are loaded for editing: the user edits the real number, not the mask.
+        # Full values are loaded for editing: the user edits the real number, not the mask —
+        # unless the role may not see them (a grid worker): then the field shows the mask, and
+        # typing a whole new number replaces it; left as the mask, the stored number is kept.
         r = self._resident
         values: dict[str, Any] = {"residence_status": "户籍"}
         if r is not None:
             values = {f: getattr(r, f) for f in self.edits}
+            if not self._ledger.access.can_view_full:
+                from neighbourhood.idnumbers import mask_id
+                from neighbourhood.phones import mask_phone
+
+                for field, mask in (("id_number", mask_id), ("phone", mask_phone)):
+                    if values.get(field):
+                        values[field] = self._masked[field] = mask(values[field])
+                        self.edits[field].setToolTip(self.tr(
+                            "Masked for your role. Type the whole new number to replace it."))
         elif not self._ledger.households.members(self._household_id):
             values["relation"] = "户主"  # the first person of a new household is usually its head
         for field, edit in self.edits.items():
@@ -156,8 +169,12 @@ class ResidentDialog(QDialog):
             edit.setText("" if value is None else str(value))
 
     def value(self, field: str) -> str:
+        """The field's text; a masked number left as shown stands for the stored one."""
         edit = self.edits[field]
-        return edit.currentText() if isinstance(edit, QComboBox) else edit.text()
+        text = edit.currentText() if isinstance(edit, QComboBox) else edit.text()
+        if field in self._masked and text == self._masked[field] and self._resident is not None:
+            return getattr(self._resident, field) or ""
+        return text
 
     def values(self) -> dict[str, str]:
         return {field: self.value(field) for field in self.edits}

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
-from ui.record_table import RecordTableModel
+from ui.record_table import RecordTableModel, fit_columns_once
 from ui.security.users_page import local_time
 
 SEQ_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -36,15 +36,54 @@ ACTIONS = {
     "login_locked": QT_TRANSLATE_NOOP("AuditTableModel", "Sign-in refused (locked)"),
     "encrypt": QT_TRANSLATE_NOOP("AuditTableModel", "Encrypted the database"),
 }
-# Tables offered in the filter (the field stays editable for any other name).
-TABLES = ("residents", "households", "buildings", "grids", "users", "user_grids", "settings",
-          "visits", "hardship", "meetings")
+# Tables by name (the audit log's table_name), in the order the filter offers them; any other
+# name can still be typed into the filter and shows as stored.
+TABLE_LABELS = {
+    "residents": QT_TRANSLATE_NOOP("AuditTableModel", "Residents"),
+    "households": QT_TRANSLATE_NOOP("AuditTableModel", "Households"),
+    "resident_events": QT_TRANSLATE_NOOP("AuditTableModel", "Resident changes"),
+    "buildings": QT_TRANSLATE_NOOP("AuditTableModel", "Buildings"),
+    "grids": QT_TRANSLATE_NOOP("AuditTableModel", "Grids"),
+    "users": QT_TRANSLATE_NOOP("AuditTableModel", "Users"),
+    "user_grids": QT_TRANSLATE_NOOP("AuditTableModel", "Users' grids"),
+    "settings": QT_TRANSLATE_NOOP("AuditTableModel", "Settings"),
+    "visits": QT_TRANSLATE_NOOP("AuditTableModel", "Visits"),
+    "visit_visitors": QT_TRANSLATE_NOOP("AuditTableModel", "Visitors"),
+    "visit_residents": QT_TRANSLATE_NOOP("AuditTableModel", "Residents met"),
+    "visit_needs": QT_TRANSLATE_NOOP("AuditTableModel", "Needs raised in visits"),
+    "visit_types": QT_TRANSLATE_NOOP("AuditTableModel", "Visit types"),
+    "visit_rules": QT_TRANSLATE_NOOP("AuditTableModel", "Visit rules"),
+    "household_flags": QT_TRANSLATE_NOOP("AuditTableModel", "Household flags"),
+    "hardship_categories": QT_TRANSLATE_NOOP("AuditTableModel", "Hardship categories"),
+    "hardship_enrolments": QT_TRANSLATE_NOOP("AuditTableModel", "Hardship enrolments"),
+    "hardship_events": QT_TRANSLATE_NOOP("AuditTableModel", "Hardship changes"),
+    "hardship_assistance": QT_TRANSLATE_NOOP("AuditTableModel", "Assistance"),
+    "meetings": QT_TRANSLATE_NOOP("AuditTableModel", "Meetings"),
+    "meeting_attendees": QT_TRANSLATE_NOOP("AuditTableModel", "Meeting attendees"),
+    "agenda_items": QT_TRANSLATE_NOOP("AuditTableModel", "Agenda items"),
+    "action_items": QT_TRANSLATE_NOOP("AuditTableModel", "Action items"),
+    "action_item_notes": QT_TRANSLATE_NOOP("AuditTableModel", "Action item notes"),
+    "needs": QT_TRANSLATE_NOOP("AuditTableModel", "Needs and suggestions"),
+    "need_steps": QT_TRANSLATE_NOOP("AuditTableModel", "Need steps"),
+    "service_items": QT_TRANSLATE_NOOP("AuditTableModel", "Service items"),
+    "attachments": QT_TRANSLATE_NOOP("AuditTableModel", "Attachments"),
+    "attachment_blobs": QT_TRANSLATE_NOOP("AuditTableModel", "Attachment files"),
+}
+TABLES = tuple(TABLE_LABELS)
 
 
 def utc_stamp(day: _dt.date) -> str:
     """Local midnight of ``day`` as the core's UTC stamp (audit ``at`` is stored in UTC)."""
     moment = _dt.datetime(day.year, day.month, day.day).astimezone()
     return moment.astimezone(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def table_label(table: str, *, full: bool = False) -> str:
+    """'residents' → '居民' (in Chinese); ``full`` adds the stored name: '居民 (residents)'."""
+    if table not in TABLE_LABELS:
+        return table
+    label = QCoreApplication.translate("AuditTableModel", TABLE_LABELS[table])
+    return f"{label} ({table})" if full else label
 
 
 def describe_changes(changes: str | None) -> str:
@@ -157,7 +196,7 @@ class AuditTableModel(RecordTableModel):
             action = entry["action"]
             return QCoreApplication.translate("AuditTableModel", ACTIONS[action]) if action in ACTIONS else action
         if column == 4:
-            return entry["table_name"] or ""
+            return table_label(entry["table_name"] or "", full=full)
         if column == 5:
             return entry["record_id"] or ""
         text = describe_changes(entry["changes"])
@@ -207,7 +246,9 @@ class AuditPage(QWidget):
         self.user.addItem("")
         self.table = QComboBox()
         self.table.setEditable(True)
-        self.table.addItems(["", *TABLES])
+        self.table.addItem("")
+        for name in TABLES:
+            self.table.addItem(table_label(name), name)
         self.record = QLineEdit()
         self.record.setPlaceholderText(self.tr("Record id"))
         self.from_box, self.date_from = _dated(self.tr("From"))
@@ -250,6 +291,7 @@ class AuditPage(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.verticalHeader().setVisible(False)
+        fit_columns_once(self.view)   # the whole time and table name, not "2026-11-23 1…"
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
@@ -276,9 +318,15 @@ class AuditPage(QWidget):
         date_to = (utc_stamp(self.date_to.date().toPython() + _dt.timedelta(days=1))
                    if self.to_box.isChecked() else None)
         return {"username": self.user.currentText().strip() or None,
-                "table_name": self.table.currentText().strip() or None,
+                "table_name": self._table_name(),
                 "record_id": self.record.text().strip() or None,
                 "date_from": date_from, "date_to": date_to}
+
+    def _table_name(self) -> str | None:
+        """The table chosen (its stored name) or typed (a label or a stored name)."""
+        text = self.table.currentText().strip()
+        index = self.table.findText(text) if text else -1
+        return (self.table.itemData(index) if index > 0 else text) or None
 
     def apply_filters(self) -> bool:
         """Re-read the entries with the current filters; shows core errors.  Returns success."""

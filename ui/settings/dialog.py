@@ -60,6 +60,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        self.setMinimumWidth(360)  # the note on two lines, not four
 
     @property
     def changed(self) -> bool:

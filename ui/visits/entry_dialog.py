@@ -15,9 +15,9 @@ from typing import Any, Sequence
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog,
-                               QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from neighbourhood.errors import LedgerError
 from neighbourhood.visits import CHANNELS, VISITOR_ROLES
@@ -95,7 +95,13 @@ class VisitEntryDialog(QDialog):
         self.needs_table = QTableWidget(0, _NEED_COLUMNS)
         self.needs_table.setHorizontalHeaderLabels([self.tr("Need"), self.tr("Owner"),
                                                     self.tr("Due (YYYY-MM-DD)")])
-        self.needs_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.needs_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # the due date as wide as its header ("办理期限（年-月-日）" uncut); the owner room for a name
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, max(header.sectionSizeFromContents(1).width(),
+                                    self.fontMetrics().horizontalAdvance("欧阳建国华") + 16))
         self.needs_table.setMaximumHeight(110)
         self.needs_table.setTabKeyNavigation(False)
         self.needs_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -160,14 +166,24 @@ class VisitEntryDialog(QDialog):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(self.save)
 
+        # The form (~900 px) scrolls, the message and Save stay in view: on a 1366×768 laptop the
+        # dialog fits the screen instead of hiding Save below its edge.  Tab scrolls to the field.
+        body = QWidget()
+        body.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
         bottom = QHBoxLayout()
         bottom.addWidget(self.queue_label, 1)
         bottom.addWidget(buttons)
         layout.addLayout(bottom)
-        self.resize(720, 880)
+        screen = self.screen()
+        height = 940 if screen is None else min(940, screen.availableGeometry().height() - 40)
+        self.resize(720, max(height, 480))
 
     def _text(self, placeholder: str) -> QPlainTextEdit:
         edit = QPlainTextEdit()

@@ -152,7 +152,10 @@ class VisitSettingsDialog(QDialog):
         view.setModel(self.rules_model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # the group ("独居老人（60岁以上）") whole; the rule's own name takes the rest
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         view.verticalHeader().setVisible(False)
         if not self._may_edit():
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -49,7 +49,7 @@ def test_models_pass_modeltester(qtmodeltester, filled):
     categories = CategoryListModel(filled)
     categories.reload()
     assert categories.rowCount() == 12
-    assert categories.index(1).data() == "低保 (2)" and categories.index(0).data() == "All categories"
+    assert categories.index(1).data() == "低保（2）" and categories.index(0).data() == "All categories"
     qtmodeltester.check(categories)
     enrolments = EnrolmentTableModel(filled)
     enrolments.set_filter()

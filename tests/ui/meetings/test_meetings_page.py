@@ -133,3 +133,41 @@ def test_page_lists_filters_and_exports_minutes(qtbot, filled, tmp_path):
     assert target.stat().st_size > 1000
     assert page.export_button.isEnabled()
     assert meeting_id
+
+
+def test_print_preview_of_the_selected_minutes(qtbot, filled):
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    from neighbourhood.pdf import raster
+
+    page = MeetingsPage(filled)
+    qtbot.addWidget(page)
+    page.meeting_view.selectRow(0)
+    with qtbot.waitSignal(page.previewed, timeout=20000) as blocker:
+        assert page.preview_minutes() is not None
+    path = blocker.args[0]
+    assert page.preview_dialog is not None and page.preview_dialog.isVisible()
+    widget = page.preview_dialog.findChild(QPrintPreviewWidget)
+    widget.updatePreview()
+    assert widget.pageCount() == raster.page_count(path) >= 1
+    assert page.export_button.isEnabled() and page.preview_button.isEnabled()
+    page.preview_dialog.close()
+
+
+def test_action_item_tiles_open_the_open_or_overdue_action_items(qtbot, demo_ledger):
+    from ui.main_window import MainWindow
+
+    win = MainWindow(demo_ledger)
+    qtbot.addWidget(win)
+    win.show_area("home")
+    for key, scope in (("actions_overdue", "overdue"), ("actions_open", "open")):
+        win.show_area("home")
+        button = win.dashboard.buttons[key]
+        count = int(button.text().split()[0])
+        assert count > 0
+        button.click()
+        page = win.meetings
+        assert win.nav.currentRow() == win.area_rows["meetings"]
+        assert page.tabs.currentWidget() is page.actions_tab
+        assert page.scope_combo.currentData() == scope
+        assert page.action_model.rowCount() == count
