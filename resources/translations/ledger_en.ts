@@ -3131,6 +3131,17 @@ After encryption every user needs their password (or the recovery key) to open i
     </message>
 </context>
 <context>
+    <name>RosterModels</name>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Printed header</source>
+        <translation>Printed header</translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
     <message>
         <source>Import</source>

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from neighbourhood.rosters.fields import BLANK, Entity
 from neighbourhood.rosters.template import ColumnSpec
 
 _D, _E = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
+
+
+# Marked here so lupdate extracts them (a literal passed only to _tr() is not).
+_COLUMN_HEADERS = (QT_TRANSLATE_NOOP("RosterModels", "Field"), QT_TRANSLATE_NOOP("RosterModels", "Printed header"))
 
 
 def _tr(text: str) -> str:
@@ -41,7 +45,7 @@ class ColumnsModel(QAbstractTableModel):
         if role != _D:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return (_tr("Field"), _tr("Printed header"))[section] if 0 <= section < 2 else None
+            return _tr(_COLUMN_HEADERS[section]) if 0 <= section < 2 else None
         return str(section + 1)
 
     def label(self, column: ColumnSpec) -> str:
