@@ -100,10 +100,12 @@ _FAIL = object()        # a value the fast path does not take
 def _id_parts(number: str, today_iso: str, births: dict[str, str | None]) -> tuple[str, str] | None:
     """(birth date, sex) of a plainly valid stripped ID number; else None.  ``births`` caches
     the check of each 8-digit birth date (a few thousand distinct days)."""
-    if (len(number) != 18 or not number.isascii() or not _DIGITS.issuperset(number[:17])
-            or number[:2] not in PROVINCE_CODES):
+    body = number[:17]
+    if len(number) != 18 or not number.isascii() or not body.isdigit() or number[:2] not in PROVINCE_CODES:
         return None
-    if _CHECK_CHARS[(sum(map(mul, number[:17].encode("ascii"), _WEIGHTS)) - _ASCII_ZERO) % 11] != number[17]:
+    # The weights are 2**(17-i) mod 11 and 13 ≡ 2 (mod 11), so the weighted sum is
+    # 2 × (the 17 digits read in base 13) mod 11: one int() in C instead of 17 products.
+    if _CHECK_CHARS[2 * int(body, 13) % 11] != number[17]:
         return None
     born = number[6:14]
     try:
