@@ -12,6 +12,8 @@ import dataclasses
 import datetime as _dt
 import os
 import pathlib
+from itertools import islice
+from operator import add, itemgetter
 from typing import TYPE_CHECKING, Any, Mapping
 
 from neighbourhood.errors import PermissionDenied, ValidationError
@@ -193,58 +195,52 @@ def _write_sheet(wb, ws, ledger: "Ledger", roster: RosterKind, filters: Mapping[
     group_of = roster.group_of if group_cols else None
 
     write_row = ws.write_row
-    dangerous = DANGEROUS_FIRST
-    serials: dict[Any, Any] = {}        # date value → Excel serial (birth dates repeat)
+    serials: dict[Any, Any] = {None: None, "": ""}   # date value → Excel serial (birth dates repeat)
     r = header_row
     group_key, group_start = object(), header_row + 1
-    step = max(200, total // 100) if total else 500
-    for values in roster.rows(ledger, filters):
-        r += 1
-        cells = list(values)
+    source = roster.rows(ledger, filters)
+    while True:
+        # A block of rows at a time, prepared column by column (mostly C-level passes).
+        block = list(islice(source, _BLOCK))
+        if not block:
+            break
         if group_of is not None:
-            key = group_of(values)
-            if key != group_key:
-                if r - 1 > group_start:
-                    _merge_group(ws, group_start, r - 1, group_cols)
-                group_key, group_start = key, r
-            else:
-                for c in group_cols:
-                    cells[c] = None     # under the merged group cell
+            block = [list(row) for row in block]
+            for k, row in enumerate(block, r + 1):
+                key = group_of(row)
+                if key != group_key:
+                    if k - 1 > group_start:
+                        _merge_group(ws, group_start, k - 1, group_cols)
+                    group_key, group_start = key, k
+                else:
+                    for c in group_cols:
+                        row[c] = None       # under the merged group cell
+        cols = list(zip(*block))[:ncol]
         for c in date_cols:
-            value = cells[c]
-            if value is not None and value != "":
-                try:
-                    cells[c] = serials[value]
-                except KeyError:
-                    cells[c] = serials[value] = _serial(value)
+            col = cols[c]
+            for value in set(col).difference(serials):
+                serials[value] = _serial(value)
+            cols[c] = list(map(serials.__getitem__, col))
         for c in number_cols:
-            value = cells[c]
-            if value is not None and (value.__class__ not in (int, float)):
-                cells[c] = "" if value == "" else _text(value, c, widths)
+            if not _NUMBER_TYPES.issuperset(map(type, cols[c])):
+                cols[c] = [value if value.__class__ in _NUMBER_TYPES or value == "" else _text(value, c, widths)
+                           for value in cols[c]]
         for c, masker in mask_cols:
-            value = cells[c]
-            if value is not None and value != "":
-                cells[c] = masker(value if value.__class__ is str else str(value))
+            cols[c] = [masker(value if value.__class__ is str else str(value))
+                       if value is not None and value != "" else value for value in cols[c]]
         for c in text_cols:
-            value = cells[c]
-            if value.__class__ is str:
-                if value:
-                    if value[0] in dangerous:
-                        cells[c] = _text(value, c, widths)
-                    elif len(value) * 2 + 2 > widths[c] and (len(value) + 2 > widths[c] or not value.isascii()):
-                        _widen(value, c, widths)        # (ASCII text is as wide as it is long)
-            elif value is not None:
-                cells[c] = _text(value, c, widths)      # a number in a text column: as text
+            cols[c] = _text_column(cols[c], c, widths)
         for c in date_cols:
-            value = cells[c]
-            if value.__class__ is str:
-                cells[c] = _text(value, c, widths)     # an unreadable stored date, as the text it is
-        del cells[ncol:]
-        write_row(r, 0, cells)
-        if r % step == 0:
-            if abort():
-                raise Cancelled("已取消导出")
-            progress(r - header_row, total, "正在写入…")
+            if str in set(map(type, cols[c])):
+                # an unreadable stored date, written as the text it is
+                cols[c] = [_text(value, c, widths) if value.__class__ is str and value else value
+                           for value in cols[c]]
+        for cells in zip(*cols):
+            r += 1
+            write_row(r, 0, cells)
+        if abort():
+            raise Cancelled("已取消导出")
+        progress(r - header_row, total, "正在写入…")
     if group_of is not None and r > group_start:
         _merge_group(ws, group_start, r, group_cols)
     last = max(r, header_row + 1) if r > header_row else header_row
@@ -255,6 +251,35 @@ def _write_sheet(wb, ws, ledger: "Ledger", roster: RosterKind, filters: Mapping[
     for c, w in enumerate(widths):
         ws.set_column(c, c, min(w, MAX_WIDTH), col_fmts[c])
     return r - header_row
+
+
+_BLOCK = 2000
+_NUMBER_TYPES = frozenset({int, float, type(None)})
+_STR_TYPES = frozenset({str, type(None)})
+
+
+def _text_column(col, c: int, widths: list[float]) -> Any:
+    """One column of a block as written: text never taken for a formula, anything else as
+    text; widens the column for its longest text."""
+    if not _STR_TYPES.issuperset(map(type, col)):
+        return [_text(value, c, widths) if value is not None and value != "" else value for value in col]
+    texts = list(filter(None, col))
+    if not texts:
+        return col
+    if not DANGEROUS_FIRST.isdisjoint(map(itemgetter(0), texts)):
+        col = [_text(value, c, widths) if value else value for value in col]
+        texts = list(filter(None, col))
+    longest = max(map(len, texts))
+    if longest * 2 + 2 > widths[c]:
+        if "".join(texts).isascii():        # ASCII text is as wide as it is long
+            if longest + 2 > widths[c]:
+                widths[c] = longest + 2
+        else:
+            # display_width(t) = (len(t) + len(t in UTF-8) + 1) // 2, here for all at once
+            w = (max(map(add, map(len, texts), map(len, map(str.encode, texts)))) + 1) // 2 + 2
+            if w > widths[c]:
+                widths[c] = w
+    return col
 
 
 def _serial(value: Any) -> Any:
