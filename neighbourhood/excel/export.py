@@ -12,6 +12,8 @@ import dataclasses
 import datetime as _dt
 import os
 import pathlib
+from itertools import islice
+from operator import add, itemgetter
 from typing import TYPE_CHECKING, Any, Mapping
 
 from neighbourhood.errors import PermissionDenied, ValidationError
@@ -73,7 +75,9 @@ def export_roster(ledger: "Ledger", kind: str | RosterKind, *, out: str | os.Pat
     tmp = out.with_name(f".~{out.stem}.{os.getpid()}.tmp.xlsx")
     wb = xlsxwriter.Workbook(str(tmp), {
         "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
-        "strings_to_urls": False, "default_date_format": "yyyy-mm-dd"})
+        "strings_to_urls": False, "default_date_format": "yyyy-mm-dd",
+        # The sheet's font is the default style's, so most data cells need no style of their own.
+        "default_format_properties": {"font_name": FONT, "font_size": 10}})
     closed = False
     try:
         wb.set_properties({"title": roster.title, "author": ledger.access.display_name,
@@ -113,18 +117,20 @@ def _audit(ledger: "Ledger", roster: RosterKind, filters: Mapping[str, Any], out
 
 
 def _formats(wb) -> dict[str, Any]:
-    base = {"font_name": FONT, "font_size": 10, "border": 1, "valign": "vcenter"}
+    base = {"font_name": FONT, "font_size": 10, "valign": "vcenter"}
+    bordered = {**base, "border": 1}
     return {
         "title": wb.add_format({"font_name": FONT, "bold": True, "font_size": 16, "align": "center",
                                 "valign": "vcenter"}),
         "subtitle": wb.add_format({"font_name": FONT, "font_size": 10, "align": "right"}),
-        "header": wb.add_format({**base, "bold": True, "align": "center", "text_wrap": True,
+        "header": wb.add_format({**bordered, "bold": True, "align": "center", "text_wrap": True,
                                  "bg_color": "#D9E1F2"}),
         "text": wb.add_format({**base, "num_format": "@"}),
         "date": wb.add_format({**base, "num_format": "yyyy-mm-dd", "align": "center"}),
-        "number": wb.add_format({**base, "align": "center"}),
         "group": wb.add_format({**base, "num_format": "@", "text_wrap": True}),
         "group_number": wb.add_format({**base, "align": "center"}),
+        # The data cells' borders, as a conditional format over the table (see _write_sheet).
+        "border": wb.add_format({"border": 1}),
     }
 
 
@@ -164,76 +170,138 @@ def _write_sheet(wb, ws, ledger: "Ledger", roster: RosterKind, filters: Mapping[
     for c, column in enumerate(columns):
         ws.write_string(header_row, c, column.header, fmt["header"])
 
-    # Per column: (kind, format, masker); kind 0 text, 1 date, 2 number.
-    plan = []
-    for column in columns:
-        masker = None if full else {"id": _mask_id, "phone": _mask_phone}.get(column.mask or "")
+    # A data cell is written without a format of its own and an empty cell is not written at
+    # all (a styled cell costs xlsxwriter a sixth more): plain text and numbers take the
+    # default style (the sheet's font); dates, ID numbers and phones (text "@", so a number
+    # typed in later stays text) and merged group cells take their column's format; the
+    # table's borders come from one conditional format over its range (below).
+    col_fmts = []
+    for c, column in enumerate(columns):
         if column.type == DATE:
-            plan.append((1, fmt["date"], None))
-        elif column.type == NUMBER:
-            plan.append((2, fmt["group_number" if column.group else "number"], None))
+            col_fmts.append(fmt["date"])
+        elif column.group:
+            col_fmts.append(fmt["group_number" if column.type == NUMBER else "group"])
+        elif column.mask:
+            col_fmts.append(fmt["text"])
         else:
-            plan.append((0, fmt["group" if column.group else "text"], masker))
+            col_fmts.append(None)
+        ws.set_column(c, c, widths[c], col_fmts[-1])
+    date_cols = [c for c, column in enumerate(columns) if column.type == DATE]
+    number_cols = [c for c, column in enumerate(columns) if column.type == NUMBER]
+    text_cols = [c for c, column in enumerate(columns) if column.type not in (DATE, NUMBER)]
+    mask_cols = [] if full else [(c, {"id": _mask_id, "phone": _mask_phone}[column.mask])
+                                 for c, column in enumerate(columns) if column.mask in ("id", "phone")]
     group_cols = [c for c, column in enumerate(columns) if column.group]
     group_of = roster.group_of if group_cols else None
 
-    write_string, write_number, write_blank = ws.write_string, ws.write_number, ws.write_blank
-    dangerous = DANGEROUS_FIRST
-    fromiso = _dt.date.fromisoformat
-    epoch = _EPOCH
+    write_row = ws.write_row
+    serials: dict[Any, Any] = {None: None, "": ""}   # date value → Excel serial (birth dates repeat)
     r = header_row
     group_key, group_start = object(), header_row + 1
-    step = max(200, total // 100) if total else 500
-    for values in roster.rows(ledger, filters):
-        r += 1
+    source = roster.rows(ledger, filters)
+    while True:
+        # A block of rows at a time, prepared column by column (mostly C-level passes).
+        block = list(islice(source, _BLOCK))
+        if not block:
+            break
         if group_of is not None:
-            key = group_of(values)
-            if key != group_key:
-                if r - 1 > group_start:
-                    _merge_group(ws, group_start, r - 1, group_cols)
-                group_key, group_start = key, r
-            elif group_start < r:
-                for c in group_cols:
-                    write_blank(r, c, None, plan[c][1])
-        for c in range(ncol):
-            if group_of is not None and group_start < r and c in group_cols:
-                continue
-            value = values[c]
-            kind, cell_fmt, masker = plan[c]
-            if value is None or value == "":
-                write_blank(r, c, None, cell_fmt)
-                continue
-            if kind == 1:
-                day = value if isinstance(value, _dt.date) else _parse_iso(fromiso, value)
-                if day is None:
-                    kind = 0            # an unreadable stored date is shown as the text it is
+            block = [list(row) for row in block]
+            for k, row in enumerate(block, r + 1):
+                key = group_of(row)
+                if key != group_key:
+                    if k - 1 > group_start:
+                        _merge_group(ws, group_start, k - 1, group_cols)
+                    group_key, group_start = key, k
                 else:
-                    write_number(r, c, day.toordinal() - epoch, cell_fmt)
-                    continue
-            elif kind == 2 and isinstance(value, (int, float)) and not isinstance(value, bool):
-                write_number(r, c, value, cell_fmt)
-                continue
-            text = value if isinstance(value, str) else str(value)
-            if masker is not None:
-                text = masker(text)
-            if text[0] in dangerous:
-                text = NEUTRALISER + text
-            write_string(r, c, text, cell_fmt)
-            if len(text) * 2 > widths[c]:
-                w = display_width(text) + 2
-                if w > widths[c]:
-                    widths[c] = w
-        if r % step == 0:
-            if abort():
-                raise Cancelled("已取消导出")
-            progress(r - header_row, total, "正在写入…")
+                    for c in group_cols:
+                        row[c] = None       # under the merged group cell
+        cols = list(zip(*block))[:ncol]
+        for c in date_cols:
+            col = cols[c]
+            for value in set(col).difference(serials):
+                serials[value] = _serial(value)
+            cols[c] = list(map(serials.__getitem__, col))
+        for c in number_cols:
+            if not _NUMBER_TYPES.issuperset(map(type, cols[c])):
+                cols[c] = [value if value.__class__ in _NUMBER_TYPES or value == "" else _text(value, c, widths)
+                           for value in cols[c]]
+        for c, masker in mask_cols:
+            cols[c] = [masker(value if value.__class__ is str else str(value))
+                       if value is not None and value != "" else value for value in cols[c]]
+        for c in text_cols:
+            cols[c] = _text_column(cols[c], c, widths)
+        for c in date_cols:
+            if str in set(map(type, cols[c])):
+                # an unreadable stored date, written as the text it is
+                cols[c] = [_text(value, c, widths) if value.__class__ is str and value else value
+                           for value in cols[c]]
+        for cells in zip(*cols):
+            r += 1
+            write_row(r, 0, cells)
+        if abort():
+            raise Cancelled("已取消导出")
+        progress(r - header_row, total, "正在写入…")
     if group_of is not None and r > group_start:
         _merge_group(ws, group_start, r, group_cols)
     last = max(r, header_row + 1) if r > header_row else header_row
     ws.autofilter(header_row, 0, last, ncol - 1)
+    if r > header_row:
+        ws.conditional_format(header_row + 1, 0, r, ncol - 1,
+                              {"type": "formula", "criteria": "TRUE", "format": fmt["border"]})
     for c, w in enumerate(widths):
-        ws.set_column(c, c, min(w, MAX_WIDTH))
+        ws.set_column(c, c, min(w, MAX_WIDTH), col_fmts[c])
     return r - header_row
+
+
+_BLOCK = 2000
+_NUMBER_TYPES = frozenset({int, float, type(None)})
+_STR_TYPES = frozenset({str, type(None)})
+
+
+def _text_column(col, c: int, widths: list[float]) -> Any:
+    """One column of a block as written: text never taken for a formula, anything else as
+    text; widens the column for its longest text."""
+    if not _STR_TYPES.issuperset(map(type, col)):
+        return [_text(value, c, widths) if value is not None and value != "" else value for value in col]
+    texts = list(filter(None, col))
+    if not texts:
+        return col
+    if not DANGEROUS_FIRST.isdisjoint(map(itemgetter(0), texts)):
+        col = [_text(value, c, widths) if value else value for value in col]
+        texts = list(filter(None, col))
+    longest = max(map(len, texts))
+    if longest * 2 + 2 > widths[c]:
+        if "".join(texts).isascii():        # ASCII text is as wide as it is long
+            if longest + 2 > widths[c]:
+                widths[c] = longest + 2
+        else:
+            # display_width(t) = (len(t) + len(t in UTF-8) + 1) // 2, here for all at once
+            w = (max(map(add, map(len, texts), map(len, map(str.encode, texts)))) + 1) // 2 + 2
+            if w > widths[c]:
+                widths[c] = w
+    return col
+
+
+def _serial(value: Any) -> Any:
+    """A stored date (ISO text or date) → its Excel serial number; else the value as is."""
+    day = value if isinstance(value, _dt.date) else _parse_iso(_dt.date.fromisoformat, value)
+    return str(value) if day is None else day.toordinal() - _EPOCH
+
+
+def _text(value: Any, c: int, widths: list[float]) -> str:
+    """A cell's text as written: never taken for a formula (CWE-1236); widens its column."""
+    text = value if isinstance(value, str) else str(value)
+    if text and text[0] in DANGEROUS_FIRST:
+        text = NEUTRALISER + text
+    if len(text) * 2 + 2 > widths[c]:
+        _widen(text, c, widths)
+    return text
+
+
+def _widen(text: str, c: int, widths: list[float]) -> None:
+    w = display_width(text) + 2
+    if w > widths[c]:
+        widths[c] = w
 
 
 def _mask_id(text: str) -> str:

@@ -13,15 +13,19 @@ Both run on a worker thread; the GUI waits (one thread uses a ledger at a time).
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as _dt
+import gc
 import time
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Mapping
 
 from db.queries import rosters as q
+from neighbourhood import vocab
 from neighbourhood.errors import LedgerError
 from neighbourhood.excel import values as v
-from neighbourhood.excel.fastcheck import quick_fields
+from neighbourhood.excel.fastcheck import quick_columns
 from neighbourhood.excel.mapping import FIELDS_BY_KEY, mapping_problems
 from neighbourhood.excel.reader import Table
 from neighbourhood.excel.safety import ExcelFileError
@@ -42,6 +46,7 @@ _RESIDENT_FIELDS = ("name", "sex", "birth_date", "id_number", "phone", "relation
 _DATE_FIELDS = {"birth_date", "permit_start", "permit_end"}
 _RAW_FIELDS = {"id_number", "phone"}          # passed as read: floats must reach the checkers
 _HOUSEHOLD_FIELDS = ("separated", "housing_type")
+_HOUSEHOLD_CHOICES = {"separated": vocab.SEPARATIONS, "housing_type": vocab.HOUSING_TYPES}
 _LABELS = {f.key: f.label for f in FIELDS_BY_KEY.values()} | {"address": "住址", "grid": "网格"}
 
 
@@ -162,11 +167,34 @@ def validate_import(ledger: "Ledger", table: Table, mapping: Mapping[int, str], 
 
     Raises :class:`ValidationError`-like :class:`ExcelFileError` for a mapping that cannot
     work, :class:`Cancelled` on abort, and :class:`ExcelFileError` past the time cap.
+
+    Works column by column: each column's cells are cleaned once per distinct value, the
+    plainly valid rows are recognised from their columns (:func:`quick_columns`), and only
+    the others go through the general :func:`check_fields` row by row.
     """
     mapping = {int(c): f for c, f in mapping.items() if f}
     problems = mapping_problems(mapping)
     if problems:
         raise ExcelFileError("；".join(problems))
+    with _no_cyclic_gc():
+        return _validate(ledger, table, mapping, options, progress, abort)
+
+
+@contextlib.contextmanager
+def _no_cyclic_gc():
+    """The cyclic GC off while ~100k rows of results are built: its full passes over the
+    table and the growing results were a sixth of the check (nothing here makes cycles)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _validate(ledger: "Ledger", table: Table, mapping: dict[int, str], options: ImportOptions,
+              progress: Progress, abort: Abort) -> ImportPlan:
     today = options.today or _dt.date.today()
     today_iso = today.isoformat()
     started = time.monotonic()
@@ -178,128 +206,174 @@ def validate_import(ledger: "Ledger", table: Table, mapping: Mapping[int, str], 
     for number, rec in q.id_numbers(ledger.conn).items():
         existing[number] = rec
         existing.setdefault(_canonical_id(number), rec)
-    seen: dict[str, int] = {}
-    cols = sorted(mapping.items())
-    mapped = set(mapping.values())
-    rows: list[RowResult] = []
     total = len(table.rows)
+    progress(0, total, "正在检查…")
+    columns: dict[str, list] = {}
+    for c, field in sorted(mapping.items()):
+        checkpoint(abort)
+        columns[field] = _clean_column(field, _column(table.rows, c))
+    if "name" in columns:
+        columns["name"] = [x or "" for x in columns["name"]]
+    checkpoint(abort)
+    resident_keys = [k for k in _RESIDENT_FIELDS if k in columns]
+    quick = quick_columns({k: columns[k] for k in resident_keys}, today_iso)
+    resident_cols = [columns[k] for k in resident_keys]
+    household_cols = [(k, columns[k], _HOUSEHOLD_CHOICES[k]) for k in _HOUSEHOLD_FIELDS if k in columns]
+    masked_cols = [(k, columns[k], label) for k, label in (("id_number", "身份证号"), ("phone", "电话"))
+                   if k in columns]
+    locate = _Locator(columns, places, options, access)
+    seen: dict[str, int] = {}
+    rows: list[RowResult] = []
+    append = rows.append
+    numbers = table.row_numbers
     last_address: tuple | None = None
-    cache: dict[tuple[str, Any], Any] = {}
-    for i, cells in enumerate(table.rows):
-        if len(cache) > 200_000:
-            cache.clear()
+    for i, clean in enumerate(quick):
         if i % 1000 == 0:
             checkpoint(abort)
             if time.monotonic() - started > options.max_seconds:
                 raise ExcelFileError(f"检查用时超过 {int(options.max_seconds)} 秒的上限，已停止；请分成几个文件导入")
             progress(i, total, "正在检查…")
-        result = RowResult(i, table.row_numbers[i])
-        raw: dict[str, Any] = {}
-        for c, field in cols:
-            cell = cells[c] if c < len(cells) else None
-            if field in _RAW_FIELDS:
-                raw[field] = v.text(cell) if isinstance(cell, str) else (None if cell == "" else cell)
-            elif field in _DATE_FIELDS:
-                # Birth dates repeat too (a few thousand distinct days): parse each once.
-                key = ("#date", cell)
-                try:
-                    raw[field] = cache[key]
-                except KeyError:
-                    raw[field] = cache[key] = v.date(cell)
-                except TypeError:
-                    raw[field] = v.date(cell)
+        if clean is not None:
+            result = RowResult(i, numbers[i], NEW, clean)
+        else:
+            fields = {k: col[i] for k, col in zip(resident_keys, resident_cols)}
+            clean, found = check_fields(fields, today=today)
+            result = RowResult(i, numbers[i], NEW, clean, found)
+            for key, col, label in masked_cols:
+                value = col[i]
+                if isinstance(value, str) and "*" in value:
+                    # A masked roster (110105********0021) cannot bring numbers back.
+                    found[key] = f"{label}已脱敏（含 *），无法导入；请用有权限的账号导出完整号码后再导入"
+        for key, col, choices in household_cols:
+            value = col[i]
+            if value and value not in choices:
+                result.problems[key] = f"“{value}”不在可选范围内（{'、'.join(choices)}）"
+            result.values[key] = value or None
+        place = locate(i, last_address)
+        if len(place) == 2:
+            result.grid_id, result.address = place
+            last_address = place
+        else:                           # ('!', field, problem)
+            result.problems[place[1]] = place[2]
+        number = clean.get("id_number")
+        if number and "id_number" not in result.problems:
+            key = number if len(number) != 15 else _canonical_id(number)
+            if key in seen or existing and (number in existing or key in existing):
+                _duplicates(result, seen, existing, options)
             else:
-                # Sex, relation, grid, ethnicity… repeat on every row: clean each distinct value once.
-                key = (field, cell)
-                try:
-                    raw[field] = cache[key]
-                except KeyError:
-                    raw[field] = cache[key] = v.variant(field, v.text(cell))
-                except TypeError:       # an unhashable cell value
-                    raw[field] = v.variant(field, v.text(cell))
-        _validate_row(result, raw, mapped, today, today_iso)
-        _place_row(result, raw, places, options, access, last_address, cache)
-        if result.address:
-            last_address = (result.grid_id, result.address)
-        _duplicates(result, seen, existing, options)
+                seen[key] = result.row_number
         if result.problems:
             result.action = ERROR
-        rows.append(result)
+        append(result)
     _check_heads(rows)
     progress(total, total, "检查完成")
     return ImportPlan(table, dict(mapping), options, rows)
 
 
-def _validate_row(result: RowResult, raw: dict[str, Any], mapped: set[str], today: _dt.date,
-                  today_iso: str) -> None:
-    fields = {k: raw[k] for k in _RESIDENT_FIELDS if k in raw}
-    if "name" not in fields or not fields.get("name"):
-        fields["name"] = fields.get("name") or ""
-    clean = quick_fields(fields, today_iso)         # the plainly valid row, ~5× faster
-    if clean is not None:
-        problems: dict[str, str] = {}
-    else:
-        clean, problems = check_fields(fields, today=today)
-    for key, label in (("id_number", "身份证号"), ("phone", "电话")):
-        if isinstance(fields.get(key), str) and "*" in fields[key]:
-            # A masked roster (110105********0021) cannot bring numbers back.
-            problems[key] = f"{label}已脱敏（含 *），无法导入；请用有权限的账号导出完整号码后再导入"
-    result.values = clean
-    result.problems.update(problems)
-    for key in _HOUSEHOLD_FIELDS:
-        if key in raw:
-            value = raw[key]
-            from neighbourhood import vocab
-            choices = vocab.SEPARATIONS if key == "separated" else vocab.HOUSING_TYPES
-            if value and value not in choices:
-                result.problems[key] = f"“{value}”不在可选范围内（{'、'.join(choices)}）"
-            result.values[key] = value or None
+def _column(rows: list[list[Any]], c: int) -> list[Any]:
+    """Column ``c`` of the rows (None where a row is short)."""
+    try:
+        return list(map(itemgetter(c), rows))
+    except IndexError:
+        return [row[c] if c < len(row) else None for row in rows]
 
 
-def _place_row(result: RowResult, raw: dict[str, Any], places: _Places, options: ImportOptions,
-               access, last_address, cache: dict) -> None:
-    grid_name = raw.get("grid")
-    grid_id = options.grid_id
-    if grid_name:
-        grid_id = places.grids.get(grid_name)
-        if grid_id is None:
-            result.problems["grid"] = f"网格“{grid_name}”不存在，请先在系统中建立，或改为已有网格的名称"
-            return
-    if "address" in raw:
-        text = raw.get("address")
-        try:            # members of a household share the address: parse it once
-            address = cache[("#address", text)]
-        except KeyError:
-            address = cache[("#address", text)] = v.parse_address(text)
-        except TypeError:
-            address = v.parse_address(text)
-        if address is None and raw.get("address"):
-            result.problems["address"] = (f"无法识别住址“{raw['address']}”，请写成“12栋2单元301室”"
-                                          "或“12-2-301”的形式")
-            return
-    else:
-        key = v.building_key(raw.get("building"))
-        address = (key, v.cn_number(raw.get("entrance") or ""), (raw.get("unit") or "").upper()) \
-            if key and raw.get("unit") else None
-    if address is None:
-        if last_address is not None and not grid_name:
-            # A blank address under a household's first row: the same household (merged cells).
-            grid_id, address = last_address
+def _cleaner(field: str):
+    if field in _RAW_FIELDS:        # passed as read: floats must reach the checkers
+        return lambda cell: v.text(cell) if isinstance(cell, str) else (None if cell == "" else cell)
+    if field in _DATE_FIELDS:
+        return v.date
+    return lambda cell: v.variant(field, v.text(cell))
+
+
+def _clean_column(field: str, cells: list[Any]) -> list[Any]:
+    """The cells cleaned as the field needs, each distinct value once.  Numbers of different
+    types that compare equal (1, 1.0, True) are kept apart."""
+    clean = _cleaner(field)
+    try:
+        distinct = set(cells)
+        if _NUMBERS.isdisjoint(map(type, distinct)):
+            # No numbers: equal values are the same value (str, None, dates).
+            memo = {cell: clean(cell) for cell in distinct}
+            return list(map(memo.__getitem__, cells))
+        keys = list(zip(map(type, cells), cells))
+        memo = {key: clean(key[1]) for key in set(keys)}
+        return list(map(memo.__getitem__, keys))
+    except TypeError:               # an unhashable cell value
+        return [clean(cell) for cell in cells]
+
+
+_NUMBERS = frozenset({bool, int, float})
+
+
+class _Locator:
+    """Each row's (grid id, (building key, entrance, unit)), or (field, problem).
+
+    Grid and address cells repeat (members of a household share them), so each distinct
+    combination is resolved once; only a blank address (the row above's household) depends
+    on the previous row."""
+
+    def __init__(self, columns: Mapping[str, list], places: _Places, options: ImportOptions, access) -> None:
+        self.places, self.options, self.access = places, options, access
+        n = len(next(iter(columns.values()))) if columns else 0
+        self.grid = columns.get("grid") or [None] * n
+        if "address" in columns:
+            self.address = columns["address"]
         else:
-            result.problems["address"] = "缺少住址，请填写楼栋、单元和室号（如“12栋2单元301室”）"
-            return
-    building_id, grid_id = places.building(grid_id, address[0])
-    if grid_id is None:
-        result.problems["address"] = (f"楼栋“{v.building_name(address[0])}”在系统中不存在或有重名，"
-                                      "请选择新楼栋所属的网格，或在文件中加上“网格”列")
-        return
-    if not access.may_edit_grid(grid_id):
-        result.problems["grid"] = "您无权修改该网格的住户（网格员只能导入自己负责的网格）"
-        return
-    if building_id is None and access.role not in ("admin", "staff"):
-        result.problems["address"] = f"楼栋“{v.building_name(address[0])}”尚未建立；新楼栋需由工作人员建立"
-        return
-    result.grid_id, result.address = grid_id, address
+            self.address = list(zip(*(columns.get(k) or [None] * n for k in ("building", "entrance", "unit"))))
+        self.by_address = "address" in columns
+        self.first: dict[tuple, tuple] = {}
+        self.second: dict[tuple, tuple] = {}
+
+    def __call__(self, i: int, last_address: tuple | None) -> tuple:
+        """(grid id, address) or ('!', field, problem) for row ``i``."""
+        grid_name, cells = self.grid[i], self.address[i]
+        try:
+            found = self.first[grid_name, cells]
+        except KeyError:
+            found = self.first[grid_name, cells] = self._address(grid_name, cells)
+        if len(found) == 3:
+            return found
+        grid_id, address = found
+        if address is None:
+            if last_address is not None and not grid_name:
+                # A blank address under a household's first row: the same household (merged cells).
+                grid_id, address = last_address
+            else:
+                return "!", "address", "缺少住址，请填写楼栋、单元和室号（如“12栋2单元301室”）"
+        try:
+            return self.second[grid_id, address]
+        except KeyError:
+            placed = self.second[grid_id, address] = self._building(grid_id, address)
+            return placed
+
+    def _address(self, grid_name: str | None, cells) -> tuple:
+        """(grid id, address or None), or ('!', field, problem)."""
+        grid_id = self.options.grid_id
+        if grid_name:
+            grid_id = self.places.grids.get(grid_name)
+            if grid_id is None:
+                return "!", "grid", f"网格“{grid_name}”不存在，请先在系统中建立，或改为已有网格的名称"
+        if self.by_address:
+            address = v.parse_address(cells)
+            if address is None and cells:
+                return "!", "address", f"无法识别住址“{cells}”，请写成“12栋2单元301室”或“12-2-301”的形式"
+        else:
+            building, entrance, unit = cells
+            key = v.building_key(building)
+            address = (key, v.cn_number(entrance or ""), (unit or "").upper()) if key and unit else None
+        return grid_id, address
+
+    def _building(self, grid_id: str | None, address: tuple[str, str, str]) -> tuple:
+        building_id, grid_id = self.places.building(grid_id, address[0])
+        if grid_id is None:
+            return "!", "address", (f"楼栋“{v.building_name(address[0])}”在系统中不存在或有重名，"
+                                    "请选择新楼栋所属的网格，或在文件中加上“网格”列")
+        if not self.access.may_edit_grid(grid_id):
+            return "!", "grid", "您无权修改该网格的住户（网格员只能导入自己负责的网格）"
+        if building_id is None and self.access.role not in ("admin", "staff"):
+            return "!", "address", f"楼栋“{v.building_name(address[0])}”尚未建立；新楼栋需由工作人员建立"
+        return grid_id, address
 
 
 def _duplicates(result: RowResult, seen: dict[str, int], existing: dict, options: ImportOptions) -> None:

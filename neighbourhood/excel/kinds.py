@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
 from db.queries import rosters as q
@@ -114,9 +115,13 @@ def _address(row: tuple) -> str:
     return address_of(row[_R["building_name"]], row[_R["entrance"]] or "", row[_R["unit"]])
 
 
-def _picker(keys: Iterable[str]) -> Callable[[tuple], list[Any]]:
+def _picker(keys: Iterable[str]) -> Callable[[tuple], tuple]:
+    """The values of ``keys`` from a query row, as a tuple (one C call per row)."""
     idx = [_R[k] for k in keys]
-    return lambda row: [row[i] for i in idx]
+    if len(idx) == 1:
+        i = idx[0]
+        return lambda row: (row[i],)
+    return itemgetter(*idx)
 
 
 _RESIDENT_TAIL = ("name", "sex", "birth_date", "id_number", "phone", "relation", "ethnicity",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import gc
 import io
 import pathlib
 from typing import Any
@@ -55,6 +56,17 @@ def read_table(path: str | pathlib.Path, *, sheet: str | int = 0, max_rows: int 
     """Read one sheet of ``path`` into a :class:`Table`.  Raises :class:`ExcelFileError`."""
     path = pathlib.Path(path)
     fmt = check_workbook_file(path)
+    # The cyclic GC off while ~100k row lists are made: its passes over them found nothing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_table(path, fmt, sheet, max_rows)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_table(path: pathlib.Path, fmt: str, sheet: str | int, max_rows: int) -> Table:
     if fmt == "csv":
         grid, start_row, name = _read_csv(path, max_rows), 0, path.stem
     else:
@@ -68,7 +80,7 @@ def read_table(path: str | pathlib.Path, *, sheet: str | int = 0, max_rows: int 
     width = len(headers)
     for i in range(header_idx + 1, len(grid)):
         row = grid[i]
-        if not any(v not in ("", None) for v in row):
+        if row.count("") + row.count(None) == len(row):
             continue           # blank rows (spacing, page breaks copied from print layouts)
         if len(row) < width:
             row = list(row) + [""] * (width - len(row))

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from typing import Any
 
-from neighbourhood.excel.safety import unneutralise
+from neighbourhood.excel.safety import NEUTRALISER, unneutralise
 
 _EXCEL_EPOCH = _dt.date(1899, 12, 30)
 _DATE_SEPARATED = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?)?\s*月?"
@@ -23,6 +23,12 @@ def text(value: Any) -> str | None:
     """Cell → clean text: NFKC (full-width digits, letters, spaces), trimmed; blank → None."""
     if value is None:
         return None
+    if value.__class__ is str and value.isascii():
+        # ASCII is NFKC-stable: skip the normalisation (ID numbers, phones: every cell differs).
+        s = value.strip()
+        if s[:1] == NEUTRALISER:
+            s = unneutralise(s)
+        return s or None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, _dt.datetime):

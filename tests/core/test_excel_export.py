@@ -209,3 +209,47 @@ def test_fast_maskers_agree_with_the_general_ones():
     for text in ("13800138000", "12800138000", "1380013800", "0531-88888888", "138 0013 8000",
                  "１3800138000", "23800138000", "13800138000转1"):
         assert _mask_phone(text) == mask_phone(text), text
+
+
+def test_table_borders_come_from_one_conditional_format(demo_ledger, tmp_path):
+    out = tmp_path / "r.xlsx"
+    result = export_roster(demo_ledger, "residents", out=out)
+    ws = openpyxl.load_workbook(out).active
+    last_col = openpyxl.utils.get_column_letter(len(ROSTER_KINDS["residents"].columns))
+    table = f"A4:{last_col}{3 + result.rows}"
+    rules = {str(cf.sqref): cf.rules for cf in ws.conditional_formatting}
+    assert list(rules) == [table]
+    (rule,) = rules[table]
+    assert rule.type == "expression" and rule.formula == ["TRUE"]
+    border = rule.dxf.border
+    assert {border.left.style, border.right.style, border.top.style, border.bottom.style} == {"thin"}
+    assert all(c.border.left.style == "thin" for c in ws[3])         # the header keeps its own
+    # Empty cells inside the table are not written (the conditional format draws them) …
+    notes = ROSTER_KINDS["residents"].columns.index(next(c for c in ROSTER_KINDS["residents"].columns
+                                                        if c.key == "notes"))
+    assert any(row[notes].value is None for row in ws.iter_rows(min_row=4))
+    # … and text cells keep the roster's font through the default style.
+    assert ws["D4"].font.name == "宋体" and ws["D4"].font.sz == 10
+
+
+def test_odd_values_are_written_as_text_or_dates(demo_ledger, tmp_path):
+    from neighbourhood.excel.kinds import DATE, NUMBER, Column, RosterKind
+
+    rows = [(1, "甲", 0, "2024-01-05", "110105198506150021"),
+            (2, "=1+1", 12.5, "2024-13-45", "00123"),
+            ("第三", "", None, _dt.date(2020, 2, 29), ""),
+            (4, None, "", None, None)]
+    kind = RosterKind(key="odd", title="测试", rows=lambda ledger, f: iter(rows), count=lambda ledger, f: len(rows),
+                      columns=(Column("no", "序号", 6, NUMBER), Column("a", "甲", 8), Column("b", "乙", 8),
+                               Column("d", "日期", 11, DATE), Column("id", "身份证号", 20, mask="id")))
+    _director(demo_ledger)
+    out = tmp_path / "odd.xlsx"
+    export_roster(demo_ledger, kind, out=out, full=True)
+    ws = openpyxl.load_workbook(out).active
+    got = [[c.value for c in row] for row in ws.iter_rows(min_row=4)]
+    assert got[0] == [1, "甲", "0", _dt.datetime(2024, 1, 5), "110105198506150021"]
+    assert got[1] == [2, "'=1+1", "12.5", "2024-13-45", "00123"]      # text stays text
+    assert got[2] == ["第三", None, None, _dt.datetime(2020, 2, 29), None]
+    assert got[3] == [4, None, None, None, None]
+    assert ws["E4"].data_type == "s" and ws["E4"].number_format == "@"
+    assert ws["D4"].is_date and ws["D5"].data_type == "s"

@@ -62,3 +62,35 @@ def test_clean_rows_take_the_fast_path():
            "relation": "户主", "birth_date": None}
     assert quick_fields(row, TODAY.isoformat()) == check_fields(row, today=TODAY)[0]
     assert quick_fields(row, TODAY.isoformat())["sex"] == "女"
+
+
+def test_column_check_matches_the_row_check():
+    from neighbourhood.excel.fastcheck import quick_columns
+
+    rng = random.Random(5)
+    fields = ["name", "id_number", "sex", "relation", "ethnicity", "residence_status", "birth_date",
+              "permit_start", "permit_end", "phone", "notes"]
+    taken = 0
+    for _ in range(40):
+        keys = ["name"] + rng.sample(fields[1:], rng.randrange(0, len(fields)))
+        rows = [{k: _row(rng).get(k) for k in keys} for _ in range(300)]
+        rows[0]["name"] = True if "name" in rows[0] else None       # equal to 1: still its own value
+        columns = {k: [row[k] for row in rows] for k in keys}
+        expected = [quick_fields(row, TODAY.isoformat()) for row in rows]
+        got = quick_columns(columns, TODAY.isoformat())
+        assert got == expected
+        assert [list(g) if g else g for g in got] == [list(e) if e else e for e in expected]   # key order
+        taken += sum(g is not None for g in got)
+    assert taken > 100
+
+
+def test_base_13_check_digit_matches_the_weights():
+    from neighbourhood.excel.fastcheck import _id_parts
+
+    rng = random.Random(2)
+    for _ in range(3000):
+        body = "110105" + f"{rng.randrange(1950, 2020)}0615" + "".join(rng.choice("0123456789") for _ in range(3))
+        right = check_char(body)
+        assert _id_parts(body + right, TODAY.isoformat(), {}) is not None
+        wrong = rng.choice([c for c in "0123456789X" if c != right])
+        assert _id_parts(body + wrong, TODAY.isoformat(), {}) is None

@@ -364,3 +364,43 @@ def test_time_cap(ledger, tmp_path):
     with pytest.raises(ExcelFileError) as info:
         validate_import(ledger, table, propose_mapping(table.headers), options=ImportOptions(max_seconds=0))
     assert "上限" in str(info.value)
+
+
+def test_each_row_checks_as_it_would_alone(ledger):
+    """The check works column by column (each distinct value once); every row still gets
+    what checking it on its own gives — numbers equal to each other (1, 1.0, True) included."""
+    import pathlib
+    import random
+
+    from neighbourhood.excel.reader import Table
+
+    grids = _empty_with_grids(ledger)
+    rng = random.Random(7)
+    headers = ["姓名", "身份证号", "性别", "出生日期", "联系电话", "与户主关系", "住址", "民族"]
+    pools = [["王伟", " 李娜 ", "", None, 1, 1.0, True],
+             None,
+             ["男", "女", "", "M", 1, True, None],
+             ["1985-06-15", "2024/1/5", "2024年1月5日", 31000, 31000.0, 1, 1.0, True, _dt.date(1990, 1, 1), "坏"],
+             ["13800138000", 13800138000, 13800138000.0, "138 0013 8000", 1, True, "", None],
+             ["户主", "配偶", "妻子", "本人", 1, None],
+             None,
+             ["汉族", "汉", "回", 1, True, None]]
+    rows = []
+    for n in range(300):
+        body = "110105" + rng.choice(["19850615", "19900101", "20240105"]) + f"{n:03d}"
+        number = rng.choice([body + check_char(body), body + "0", float(body), body + "1"])
+        rows.append([rng.choice(p) if p else (number if c == 1 else f"{n + 1}栋1单元101室")
+                     for c, p in enumerate(pools)])
+    mapping = propose_mapping(headers)
+    options = ImportOptions(grid_id=grids["第一网格"], today=_dt.date(2026, 11, 23))
+
+    def check(table_rows):
+        table = Table(pathlib.Path("t.xlsx"), "s", headers, table_rows, list(range(2, 2 + len(table_rows))), 1)
+        return validate_import(ledger, table, mapping, options=options).rows
+
+    whole = check(rows)
+    assert {r.action for r in whole} == {NEW, ERROR}
+    for i, row in enumerate(rows):
+        (alone,) = check([row])
+        assert (whole[i].action, whole[i].values, whole[i].problems, whole[i].address) == \
+               (alone.action, alone.values, alone.problems, alone.address), row
