@@ -13,24 +13,21 @@ import datetime as _dt
 import os
 import pathlib
 from itertools import islice
-from operator import add, itemgetter
 from typing import TYPE_CHECKING, Any, Mapping
 
 from neighbourhood.errors import PermissionDenied, ValidationError
 from neighbourhood.excel.kinds import (DATE, NUMBER, PERIOD_FILTERS, ROSTER_KINDS, RosterKind, describe_filters,
                                       has_period, period_of)
-from neighbourhood.excel.safety import DANGEROUS_FIRST, NEUTRALISER, display_width
-from neighbourhood.idnumbers import mask_id
+from neighbourhood.excel.safety import display_width
+from neighbourhood.excel.sheet import (BLOCK, MAX_WIDTH, NUMBER_TYPES, cell_text, fast_mask_id,
+                                       fast_mask_phone, formats, merge_group, new_workbook, print_setup,
+                                       serial, table_borders, text_column)
 from neighbourhood.jobs import Abort, Cancelled, Progress, never, no_progress
-from neighbourhood.phones import mask_phone
 
 if TYPE_CHECKING:
     from neighbourhood.ledger import Ledger
 
-_EPOCH = _dt.date(1899, 12, 30).toordinal()   # Excel's day 0 (1900 date system)
 _TITLE_ROWS = 2                                # title, subtitle; the header is the next row
-MAX_WIDTH = 42
-FONT = "宋体"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -54,8 +51,6 @@ def export_roster(ledger: "Ledger", kind: str | RosterKind, *, out: str | os.Pat
     true; the target is then untouched.  Reads only: runs on a worker thread
     while the GUI waits (one thread uses the ledger at a time).
     """
-    import xlsxwriter
-
     roster = ROSTER_KINDS[kind] if isinstance(kind, str) else kind
     filters = dict(filters or {})
     if has_period(roster):
@@ -73,15 +68,10 @@ def export_roster(ledger: "Ledger", kind: str | RosterKind, *, out: str | os.Pat
     today = today or _dt.date.today()
     total = roster.count(ledger, filters)
     tmp = out.with_name(f".~{out.stem}.{os.getpid()}.tmp.xlsx")
-    wb = xlsxwriter.Workbook(str(tmp), {
-        "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
-        "strings_to_urls": False, "default_date_format": "yyyy-mm-dd",
-        # The sheet's font is the default style's, so most data cells need no style of their own.
-        "default_format_properties": {"font_name": FONT, "font_size": 10}})
+    wb = new_workbook(tmp, title=roster.title, author=ledger.access.display_name,
+                      company=ledger.community.name, comments="社区台账导出")
     closed = False
     try:
-        wb.set_properties({"title": roster.title, "author": ledger.access.display_name,
-                           "company": ledger.community.name, "comments": "社区台账导出"})
         ws = wb.add_worksheet(roster.title[:31])
         rows = _write_sheet(wb, ws, ledger, roster, filters, full=full, total=total, today=today,
                             progress=progress, abort=abort)
@@ -116,43 +106,15 @@ def _audit(ledger: "Ledger", roster: RosterKind, filters: Mapping[str, Any], out
                               "filters": {k: v for k, v in filters.items() if v}})
 
 
-def _formats(wb) -> dict[str, Any]:
-    base = {"font_name": FONT, "font_size": 10, "valign": "vcenter"}
-    bordered = {**base, "border": 1}
-    return {
-        "title": wb.add_format({"font_name": FONT, "bold": True, "font_size": 16, "align": "center",
-                                "valign": "vcenter"}),
-        "subtitle": wb.add_format({"font_name": FONT, "font_size": 10, "align": "right"}),
-        "header": wb.add_format({**bordered, "bold": True, "align": "center", "text_wrap": True,
-                                 "bg_color": "#D9E1F2"}),
-        "text": wb.add_format({**base, "num_format": "@"}),
-        "date": wb.add_format({**base, "num_format": "yyyy-mm-dd", "align": "center"}),
-        "group": wb.add_format({**base, "num_format": "@", "text_wrap": True}),
-        "group_number": wb.add_format({**base, "align": "center"}),
-        # The data cells' borders, as a conditional format over the table (see _write_sheet).
-        "border": wb.add_format({"border": 1}),
-    }
-
-
 def _write_sheet(wb, ws, ledger: "Ledger", roster: RosterKind, filters: Mapping[str, Any], *,
                  full: bool, total: int, today: _dt.date, progress: Progress, abort: Abort) -> int:
-    fmt = _formats(wb)
+    fmt = formats(wb)
     columns = roster.columns
     ncol = len(columns)
     header_row = _TITLE_ROWS
     widths = [max(c.width, display_width(c.header) + 2) for c in columns]
 
-    # Print setup: A4 landscape, fit all columns on the page width, header row on every page.
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
-    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
-    ws.repeat_rows(header_row)
-    ws.center_horizontally()
-    ws.set_footer("&C第 &P 页 共 &N 页", {"margin": 0.25})
-    ws.freeze_panes(header_row + 1, 0)
-    ws.hide_gridlines(0)
-    ws.set_default_row(17)
+    print_setup(ws, header_row)
 
     community = ledger.community.name
     title = f"{community}{roster.title}" if community else roster.title
@@ -189,7 +151,7 @@ def _write_sheet(wb, ws, ledger: "Ledger", roster: RosterKind, filters: Mapping[
     date_cols = [c for c, column in enumerate(columns) if column.type == DATE]
     number_cols = [c for c, column in enumerate(columns) if column.type == NUMBER]
     text_cols = [c for c, column in enumerate(columns) if column.type not in (DATE, NUMBER)]
-    mask_cols = [] if full else [(c, {"id": _mask_id, "phone": _mask_phone}[column.mask])
+    mask_cols = [] if full else [(c, {"id": fast_mask_id, "phone": fast_mask_phone}[column.mask])
                                  for c, column in enumerate(columns) if column.mask in ("id", "phone")]
     group_cols = [c for c, column in enumerate(columns) if column.group]
     group_of = roster.group_of if group_cols else None
@@ -201,7 +163,7 @@ def _write_sheet(wb, ws, ledger: "Ledger", roster: RosterKind, filters: Mapping[
     source = roster.rows(ledger, filters)
     while True:
         # A block of rows at a time, prepared column by column (mostly C-level passes).
-        block = list(islice(source, _BLOCK))
+        block = list(islice(source, BLOCK))
         if not block:
             break
         if group_of is not None:
@@ -210,7 +172,7 @@ def _write_sheet(wb, ws, ledger: "Ledger", roster: RosterKind, filters: Mapping[
                 key = group_of(row)
                 if key != group_key:
                     if k - 1 > group_start:
-                        _merge_group(ws, group_start, k - 1, group_cols)
+                        merge_group(ws, group_start, k - 1, group_cols)
                     group_key, group_start = key, k
                 else:
                     for c in group_cols:
@@ -219,21 +181,21 @@ def _write_sheet(wb, ws, ledger: "Ledger", roster: RosterKind, filters: Mapping[
         for c in date_cols:
             col = cols[c]
             for value in set(col).difference(serials):
-                serials[value] = _serial(value)
+                serials[value] = serial(value)
             cols[c] = list(map(serials.__getitem__, col))
         for c in number_cols:
-            if not _NUMBER_TYPES.issuperset(map(type, cols[c])):
-                cols[c] = [value if value.__class__ in _NUMBER_TYPES or value == "" else _text(value, c, widths)
+            if not NUMBER_TYPES.issuperset(map(type, cols[c])):
+                cols[c] = [value if value.__class__ in NUMBER_TYPES or value == "" else cell_text(value, c, widths)
                            for value in cols[c]]
         for c, masker in mask_cols:
             cols[c] = [masker(value if value.__class__ is str else str(value))
                        if value is not None and value != "" else value for value in cols[c]]
         for c in text_cols:
-            cols[c] = _text_column(cols[c], c, widths)
+            cols[c] = text_column(cols[c], c, widths)
         for c in date_cols:
             if str in set(map(type, cols[c])):
                 # an unreadable stored date, written as the text it is
-                cols[c] = [_text(value, c, widths) if value.__class__ is str and value else value
+                cols[c] = [cell_text(value, c, widths) if value.__class__ is str and value else value
                            for value in cols[c]]
         for cells in zip(*cols):
             r += 1
@@ -242,92 +204,10 @@ def _write_sheet(wb, ws, ledger: "Ledger", roster: RosterKind, filters: Mapping[
             raise Cancelled("已取消导出")
         progress(r - header_row, total, "正在写入…")
     if group_of is not None and r > group_start:
-        _merge_group(ws, group_start, r, group_cols)
+        merge_group(ws, group_start, r, group_cols)
     last = max(r, header_row + 1) if r > header_row else header_row
     ws.autofilter(header_row, 0, last, ncol - 1)
-    if r > header_row:
-        ws.conditional_format(header_row + 1, 0, r, ncol - 1,
-                              {"type": "formula", "criteria": "TRUE", "format": fmt["border"]})
+    table_borders(ws, header_row + 1, r, ncol, fmt)
     for c, w in enumerate(widths):
         ws.set_column(c, c, min(w, MAX_WIDTH), col_fmts[c])
     return r - header_row
-
-
-_BLOCK = 2000
-_NUMBER_TYPES = frozenset({int, float, type(None)})
-_STR_TYPES = frozenset({str, type(None)})
-
-
-def _text_column(col, c: int, widths: list[float]) -> Any:
-    """One column of a block as written: text never taken for a formula, anything else as
-    text; widens the column for its longest text."""
-    if not _STR_TYPES.issuperset(map(type, col)):
-        return [_text(value, c, widths) if value is not None and value != "" else value for value in col]
-    texts = list(filter(None, col))
-    if not texts:
-        return col
-    if not DANGEROUS_FIRST.isdisjoint(map(itemgetter(0), texts)):
-        col = [_text(value, c, widths) if value else value for value in col]
-        texts = list(filter(None, col))
-    longest = max(map(len, texts))
-    if longest * 2 + 2 > widths[c]:
-        if "".join(texts).isascii():        # ASCII text is as wide as it is long
-            if longest + 2 > widths[c]:
-                widths[c] = longest + 2
-        else:
-            # display_width(t) = (len(t) + len(t in UTF-8) + 1) // 2, here for all at once
-            w = (max(map(add, map(len, texts), map(len, map(str.encode, texts)))) + 1) // 2 + 2
-            if w > widths[c]:
-                widths[c] = w
-    return col
-
-
-def _serial(value: Any) -> Any:
-    """A stored date (ISO text or date) → its Excel serial number; else the value as is."""
-    day = value if isinstance(value, _dt.date) else _parse_iso(_dt.date.fromisoformat, value)
-    return str(value) if day is None else day.toordinal() - _EPOCH
-
-
-def _text(value: Any, c: int, widths: list[float]) -> str:
-    """A cell's text as written: never taken for a formula (CWE-1236); widens its column."""
-    text = value if isinstance(value, str) else str(value)
-    if text and text[0] in DANGEROUS_FIRST:
-        text = NEUTRALISER + text
-    if len(text) * 2 + 2 > widths[c]:
-        _widen(text, c, widths)
-    return text
-
-
-def _widen(text: str, c: int, widths: list[float]) -> None:
-    w = display_width(text) + 2
-    if w > widths[c]:
-        widths[c] = w
-
-
-def _mask_id(text: str) -> str:
-    """``mask_id`` for the stored (normalised) 18-character number without its general
-    cleaning, which cost more than the cell write; anything else goes to ``mask_id``."""
-    if len(text) == 18 and text.isascii() and text[:17].isdigit() and (text[17].isdigit() or text[17] == "X"):
-        return text[:6] + "********" + text[14:]
-    return mask_id(text)
-
-
-def _mask_phone(text: str) -> str:
-    """``mask_phone`` for a stored 11-digit mobile (no full phone check); else ``mask_phone``."""
-    if len(text) == 11 and text.isascii() and text.isdigit() and text[0] == "1" and text[1] in "3456789":
-        return text[:3] + "****" + text[7:]
-    return mask_phone(text)
-
-
-def _parse_iso(fromiso, value: Any) -> _dt.date | None:
-    try:
-        return fromiso(str(value)[:10])
-    except ValueError:
-        return None
-
-
-def _merge_group(ws, first: int, last: int, cols: list[int]) -> None:
-    # constant_memory has already flushed these rows, so merge_range() cannot rewrite them;
-    # the merge list itself is written at close and only needs the ranges.
-    for c in cols:
-        ws.merge.append([first, c, last, c])

@@ -1,40 +1,36 @@
 """Writing a compiled template to a print-ready .xlsx (the Excel export's rules).
 
-Same rules as :mod:`neighbourhood.excel.export`: rows streamed into
-xlsxwriter's constant-memory mode, IDs and phones written as text and masked
-unless ``full``, text that a spreadsheet would take as a formula neutralised,
-frozen bold header, A4 landscape fitted to the page width with the header row
-repeated and "第 x 页 共 y 页" in the footer.  Adds the official header block
-above the title, 小计/合计 rows and the signature footer under the table.
-The caller writes to a temporary path and renames (see ``rosters.exports``).
+The sheet is :mod:`neighbourhood.excel.sheet`'s, as for every roster: rows
+streamed into xlsxwriter's constant-memory mode, IDs and phones written as
+text and masked unless ``full``, text that a spreadsheet would take as a
+formula neutralised, frozen bold header, A4 landscape fitted to the page
+width with the header row repeated and "第 x 页 共 y 页" in the footer.  Adds
+the official header block above the title, 小计/合计 rows and the signature
+footer under the table.  The caller writes to a temporary path and renames
+(see ``rosters.exports``).
 """
 from __future__ import annotations
 
 import datetime as _dt
 from typing import Any
 
-from neighbourhood.excel.export import _EPOCH, _formats, _parse_iso, MAX_WIDTH
-from neighbourhood.excel.safety import DANGEROUS_FIRST, NEUTRALISER, display_width
-from neighbourhood.idnumbers import mask_id
+from neighbourhood.excel.safety import display_width
+from neighbourhood.excel.sheet import (FONT, MAX_WIDTH, cell_text, fast_mask_id, fast_mask_phone, formats,
+                                       new_workbook, print_setup, serial, sheet_name, table_borders)
 from neighbourhood.jobs import Abort, Cancelled, Progress
-from neighbourhood.phones import mask_phone
 from neighbourhood.rosters.fields import DATE, NUMBER
 from neighbourhood.rosters.query import Plan, events, number_text
 
-_MASKERS = {"id": mask_id, "phone": mask_phone}
+_MASKERS = {"id": fast_mask_id, "phone": fast_mask_phone}
+_TEXT, _DATE, _NUMBER, _SEQ, _BLANK = range(5)
 
 
 def write_xlsx(path: str, plan: Plan, rows, *, title: str, subtitle: str, full: bool, total: int,
                today: _dt.date, author: str, company: str, progress: Progress, abort: Abort) -> int:
     """Write ``rows`` (the plan's SQL rows) to ``path``; returns the number of data rows."""
-    import xlsxwriter
-
-    wb = xlsxwriter.Workbook(path, {
-        "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
-        "strings_to_urls": False, "default_date_format": "yyyy-mm-dd"})
+    wb = new_workbook(path, title=title, author=author, company=company, comments="社区台账花名册")
     try:
-        wb.set_properties({"title": title, "author": author, "company": company, "comments": "社区台账花名册"})
-        ws = wb.add_worksheet(_sheet_name(plan.template.name))
+        ws = wb.add_worksheet(sheet_name(plan.template.name))
         n = _write(wb, ws, plan, rows, title=title, subtitle=subtitle, full=full, total=total, today=today,
                    progress=progress, abort=abort)
     finally:
@@ -42,19 +38,14 @@ def write_xlsx(path: str, plan: Plan, rows, *, title: str, subtitle: str, full: 
     return n
 
 
-def _sheet_name(name: str) -> str:
-    cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in name).strip("'") or "花名册"
-    return cleaned[:31]
-
-
 def _write(wb, ws, plan: Plan, rows, *, title: str, subtitle: str, full: bool, total: int, today: _dt.date,
            progress: Progress, abort: Abort) -> int:
-    fmt = _formats(wb)
-    base = {"font_name": "宋体", "font_size": 10, "border": 1, "valign": "vcenter"}
+    fmt = formats(wb)
+    base = {"font_name": FONT, "font_size": 10, "border": 1, "valign": "vcenter"}
     fmt["sub"] = wb.add_format({**base, "bold": True, "bg_color": "#F2F2F2", "num_format": "@"})
     fmt["sub_number"] = wb.add_format({**base, "bold": True, "bg_color": "#F2F2F2", "align": "center"})
-    fmt["block"] = wb.add_format({"font_name": "宋体", "font_size": 10, "align": "left"})
-    fmt["block_right"] = wb.add_format({"font_name": "宋体", "font_size": 10, "align": "right"})
+    fmt["block"] = wb.add_format({"font_name": FONT, "font_size": 10, "align": "left"})
+    fmt["block_right"] = wb.add_format({"font_name": FONT, "font_size": 10, "align": "right"})
     t = plan.template
     columns = plan.columns
     ncol = len(columns)
@@ -75,40 +66,35 @@ def _write(wb, ws, plan: Plan, rows, *, title: str, subtitle: str, full: bool, t
     line(r, title, fmt["title"])
     line(r + 1, subtitle, fmt["subtitle"])
     header_row = r + 2
-
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
-    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
-    ws.repeat_rows(header_row)
-    ws.center_horizontally()
-    ws.set_footer("&C第 &P 页 共 &N 页", {"margin": 0.25})
-    ws.freeze_panes(header_row + 1, 0)
-    ws.set_default_row(17)
+    print_setup(ws, header_row)
     ws.set_row(header_row, 28)
     for c, column in enumerate(columns):
         ws.write_string(header_row, c, column.header, fmt["header"])
 
-    # Per column: (code, format, masker, source index); code 0 text, 1 date, 2 number, 3 seq, 4 blank.
-    plan_cols = []
+    # Per column: (kind, masker, source index).  As in the Excel export a data cell has no style
+    # of its own: dates and text columns (IDs, phones, blanks for hand-filling) take their
+    # column's format, the borders come from one conditional format over the table.
+    plan_cols, col_fmts = [], []
     for column in columns:
         if column.kind == "seq":
-            plan_cols.append((3, fmt["number"], None, None))
+            plan_cols.append((_SEQ, None, None))
+            col_fmts.append(None)
         elif column.kind == "blank":
-            plan_cols.append((4, fmt["text"], None, None))
+            plan_cols.append((_BLANK, None, None))
+            col_fmts.append(fmt["text"])
         elif column.type == DATE:
-            plan_cols.append((1, fmt["date"], None, column.index))
+            plan_cols.append((_DATE, None, column.index))
+            col_fmts.append(fmt["date"])
         elif column.type == NUMBER:
-            plan_cols.append((2, fmt["number"], None, column.index))
+            plan_cols.append((_NUMBER, None, column.index))
+            col_fmts.append(None)
         else:
-            plan_cols.append((0, fmt["text"], None if full else _MASKERS.get(column.mask or ""), column.index))
+            plan_cols.append((_TEXT, None if full else _MASKERS.get(column.mask or ""), column.index))
+            col_fmts.append(fmt["text"])
+    for c, f in enumerate(col_fmts):
+        ws.set_column(c, c, widths[c], f)
 
-    # The undecorated writers: same checks, minus the A1-notation argument parsing that costs
-    # ~5% per cell at 2M cells (public names if a future xlsxwriter drops them).
-    write_string = getattr(ws, "_write_string", ws.write_string)
-    write_number = getattr(ws, "_write_number", ws.write_number)
-    write_blank = getattr(ws, "_write_blank", ws.write_blank)
-    dangerous, fromiso, epoch = DANGEROUS_FIRST, _dt.date.fromisoformat, _EPOCH
+    write_row = ws.write_row
     r = header_row
     data_rows = 0
     step = max(200, total // 100) if total else 500
@@ -120,39 +106,31 @@ def _write(wb, ws, plan: Plan, rows, *, title: str, subtitle: str, full: bool, t
             continue
         _, n, values = event
         data_rows += 1
-        for c, (code, cell_fmt, masker, i) in enumerate(plan_cols):
-            if code == 3:
-                write_number(r, c, n, cell_fmt)
+        cells: list[Any] = []
+        for c, (kind, masker, i) in enumerate(plan_cols):
+            if kind == _SEQ:
+                cells.append(n)
                 continue
-            if code == 4:
-                write_blank(r, c, None, cell_fmt)
-                continue
-            value = values[i]
+            value = None if kind == _BLANK else values[i]
             if value is None or value == "":
-                write_blank(r, c, None, cell_fmt)
+                cells.append(None)      # no cell written: the column's format and the borders show
                 continue
-            if code == 1:
-                day = value if isinstance(value, _dt.date) else _parse_iso(fromiso, value)
-                if day is not None:
-                    write_number(r, c, day.toordinal() - epoch, cell_fmt)
+            if kind == _DATE:
+                value = serial(value)   # an unreadable stored date stays the text it is
+                if not isinstance(value, str):
+                    cells.append(value)
                     continue
-            elif code == 2 and isinstance(value, (int, float)) and not isinstance(value, bool):
-                write_number(r, c, value, cell_fmt)
-                continue
-            text = value if isinstance(value, str) else str(value)
-            if masker is not None:
-                text = masker(text)
-            if text[0] in dangerous:
-                text = NEUTRALISER + text
-            write_string(r, c, text, cell_fmt)
-            if len(text) * 2 > widths[c]:
-                w = display_width(text) + 2
-                if w > widths[c]:
-                    widths[c] = w
+            if kind == _NUMBER and isinstance(value, (int, float)) and not isinstance(value, bool):
+                cells.append(value)
+            else:
+                text = value if isinstance(value, str) else str(value)
+                cells.append(cell_text(masker(text) if masker is not None else text, c, widths))
+        write_row(r, 0, cells)
         if data_rows % step == 0:
             if abort():
                 raise Cancelled("已取消导出")
             progress(data_rows, total, "正在写入…")
+    table_borders(ws, header_row + 1, r, ncol, fmt)
     if plan.group_index is None and not plan.sum_columns:
         # No summary rows inside the table: filters can cover it (the 合计 row is below).
         ws.autofilter(header_row, 0, max(r - 1, header_row + 1), ncol - 1)
@@ -163,7 +141,7 @@ def _write(wb, ws, plan: Plan, rows, *, title: str, subtitle: str, full: bool, t
     r += 2
     line(r, "　　".join(f"{k}：{v or '________'}" for k, v in t.header.bottom(today.isoformat())), fmt["block"])
     for c, w in enumerate(widths):
-        ws.set_column(c, c, min(w, MAX_WIDTH))
+        ws.set_column(c, c, min(w, MAX_WIDTH), col_fmts[c])
     return data_rows
 
 

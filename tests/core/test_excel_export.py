@@ -199,7 +199,7 @@ def test_progress_is_reported(demo_ledger, tmp_path):
 
 
 def test_fast_maskers_agree_with_the_general_ones():
-    from neighbourhood.excel.export import _mask_id, _mask_phone
+    from neighbourhood.excel.sheet import fast_mask_id as _mask_id, fast_mask_phone as _mask_phone
     from neighbourhood.idnumbers import mask_id
     from neighbourhood.phones import mask_phone
 
