@@ -15,8 +15,9 @@ import datetime as _dt
 from typing import Any
 
 from neighbourhood.excel.safety import display_width
-from neighbourhood.excel.sheet import (FONT, MAX_WIDTH, cell_text, fast_mask_id, fast_mask_phone, formats,
-                                       new_workbook, print_setup, serial, sheet_name, table_borders)
+from neighbourhood.excel.sheet import (BLOCK, FONT, MAX_WIDTH, NUMBER_TYPES, cell_text, fast_mask_id,
+                                       fast_mask_phone, formats, new_workbook, print_setup, serial, sheet_name,
+                                       table_borders, text_column)
 from neighbourhood.jobs import Abort, Cancelled, Progress
 from neighbourhood.rosters.fields import DATE, NUMBER
 from neighbourhood.rosters.query import Plan, events, number_text
@@ -95,41 +96,58 @@ def _write(wb, ws, plan: Plan, rows, *, title: str, subtitle: str, full: bool, t
         ws.set_column(c, c, widths[c], f)
 
     write_row = ws.write_row
-    r = header_row
-    data_rows = 0
-    step = max(200, total // 100) if total else 500
-    label_span = _label_span(plan)
-    for event in events(plan, rows):
-        r += 1
-        if event[0] != "row":
-            _summary_row(ws, r, plan, event, fmt, label_span)
-            continue
-        _, n, values = event
-        data_rows += 1
-        cells: list[Any] = []
+    serials: dict[Any, Any] = {None: None, "": None}    # date value → Excel serial (dates repeat)
+
+    def flush(block: list[tuple[int, tuple]], r: int) -> int:
+        """Write a run of data rows, prepared column by column as the Excel export does."""
+        cols: list[Any] = []
         for c, (kind, masker, i) in enumerate(plan_cols):
             if kind == _SEQ:
-                cells.append(n)
+                cols.append([n for n, _row in block])
                 continue
-            value = None if kind == _BLANK else values[i]
-            if value is None or value == "":
-                cells.append(None)      # no cell written: the column's format and the borders show
+            if kind == _BLANK:
+                cols.append([None] * len(block))
                 continue
+            col = [row[i] for _n, row in block]
             if kind == _DATE:
-                value = serial(value)   # an unreadable stored date stays the text it is
-                if not isinstance(value, str):
-                    cells.append(value)
-                    continue
-            if kind == _NUMBER and isinstance(value, (int, float)) and not isinstance(value, bool):
-                cells.append(value)
+                for value in set(col).difference(serials):
+                    serials[value] = serial(value)
+                col = [serials[v] for v in col]
+                if str in set(map(type, col)):      # an unreadable stored date: the text it is
+                    col = [cell_text(v, c, widths) if v.__class__ is str else v for v in col]
+            elif kind == _NUMBER:
+                if not NUMBER_TYPES.issuperset(map(type, col)):
+                    col = [v if v.__class__ in NUMBER_TYPES or v == "" else cell_text(v, c, widths) for v in col]
             else:
-                text = value if isinstance(value, str) else str(value)
-                cells.append(cell_text(masker(text) if masker is not None else text, c, widths))
-        write_row(r, 0, cells)
-        if data_rows % step == 0:
+                if masker is not None:
+                    col = [masker(v if v.__class__ is str else str(v)) if v is not None and v != "" else v
+                           for v in col]
+                col = text_column(col, c, widths)
+            cols.append(col)
+        for cells in zip(*cols):
+            r += 1
+            write_row(r, 0, cells)      # None and "" write no cell: the column's format shows
+        return r
+
+    r = header_row
+    data_rows = 0
+    label_span = _label_span(plan)
+    block: list[tuple[int, tuple]] = []
+    for event in events(plan, rows):
+        if event[0] == "row":
+            block.append(event[1:])
+            if len(block) < BLOCK:
+                continue
+        if block:
+            r = flush(block, r)
+            data_rows += len(block)
+            block = []
             if abort():
                 raise Cancelled("已取消导出")
             progress(data_rows, total, "正在写入…")
+        if event[0] != "row":
+            r += 1
+            _summary_row(ws, r, plan, event, fmt, label_span)
     table_borders(ws, header_row + 1, r, ncol, fmt)
     if plan.group_index is None and not plan.sum_columns:
         # No summary rows inside the table: filters can cover it (the 合计 row is below).
