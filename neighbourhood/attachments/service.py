@@ -114,10 +114,14 @@ class Attachments:
         and hardship enrolments' files need full view; the thumbnail stays visible."""
         if isinstance(item, str):
             item = self.get(item)
-        if item.owner_table in SENSITIVE_OWNERS and not self._l.access.can_view_full:
+        if not self.may_open_files_of(item.owner_table):
             return (f"附件“{item.file_name}”是{OWNER_TABLES[item.owner_table]}的证件或扫描件，可能含完整身份证号，"
                     "您的账号没有“查看完整信息”权限，只能看缩略图。如需打开原件，请联系管理员。")
         return None
+
+    def may_open_files_of(self, owner_table: str) -> bool:
+        """Whether the signed-in user may open full files attached to ``owner_table`` records."""
+        return owner_table not in SENSITIVE_OWNERS or self._l.access.can_view_full
 
     def may_open(self, item: "Attachment | str") -> bool:
         return self.open_refusal(item) is None

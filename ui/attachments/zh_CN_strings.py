@@ -24,6 +24,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "Checking files…": "正在检查文件…",
         "Cancel": "取消",
         "Another record was opened; add the files again.": "已切换到另一条记录，请重新添加这些文件。",
+        "These files may be scans of ID documents showing full ID numbers. Your account "
+        "may not view full personal data, so only the thumbnails are shown. Ask an "
+        "administrator if you need the original.":
+            "这些附件可能是含完整身份证号的证件扫描件。您的账号没有“查看完整信息”权限，只能查看缩略图。"
+            "如需打开原件，请联系管理员。",
     },
     "AttachmentListModel": {
         "%1 · %2 · not saved yet": "%1 · %2 · 尚未保存",
