@@ -61,3 +61,43 @@ def test_visit_photos_stay_openable_without_full_view(qtbot, demo_ledger, tmp_pa
     panel.opener = lambda _p: None
     panel.view.setCurrentIndex(panel.model.index(0))
     assert len(panel.open_selected()) == 1
+
+
+def _later(days: int) -> str:
+    import datetime as dt
+    return (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def test_purge_dialog_shows_what_would_be_freed_then_purges(qtbot, demo_ledger, first_household, tmp_path,
+                                                            monkeypatch):
+    from neighbourhood.attachments import service
+    from ui.attachments.purge_dialog import PurgeDialog
+
+    kept = demo_ledger.attachments.add("households", first_household, _png(tmp_path / "kept.png"))
+    gone = demo_ledger.attachments.add("households", first_household, _png(tmp_path / "gone.png", (9, 9, 9)))
+    demo_ledger.attachments.remove(gone.id)
+    dialog = PurgeDialog(demo_ledger)
+    qtbot.addWidget(dialog)
+    assert "0 files" in dialog.summary.text() and not dialog.purge_button.isEnabled()   # removed just now
+    assert "backup" in dialog.intro.text()
+    # A month later (the clock moved on): the removed file is offered, the kept one never.
+    real = service.utc_now
+    monkeypatch.setattr(service, "utc_now", lambda: _later(31))
+    dialog.refresh()
+    assert dialog.summary.text().startswith("1 files") and dialog.purge_button.isEnabled()
+    with qtbot.waitSignal(dialog.purged) as signal:
+        dialog.purge_button.click()
+    monkeypatch.setattr(service, "utc_now", real)
+    assert signal.args[0]["files"] == 1 and "were purged" in dialog.status.text()
+    hashes = {r[0] for r in demo_ledger.conn.execute("SELECT sha256 FROM attachment_blobs")}
+    assert hashes == {kept.sha256}
+    assert "0 files" in dialog.summary.text() and not dialog.purge_button.isEnabled()
+
+
+def test_purge_dialog_refuses_non_admins(qtbot, demo_ledger):
+    from ui.attachments.purge_dialog import PurgeDialog
+
+    demo_ledger.access = Access(role=STAFF, username="zhang", can_view_full=True)
+    dialog = PurgeDialog(demo_ledger)
+    qtbot.addWidget(dialog)
+    assert "只有管理员" in dialog.status.text() and not dialog.purge_button.isEnabled()

@@ -35,6 +35,21 @@ STRINGS: dict[str, dict[str, str]] = {
         " · tick to print it in the monthly report and the record PDF": " · 勾选后打印到月报和记录表中",
         "%1 · %2%3\nAdded by %4 on %5": "%1 · %2%3\n%4 于 %5 添加",
     },
+    "PurgeDialog": {
+        "Clean up unused attachments": "清理未使用的附件",
+        "Removed attachments stay stored so that Undo works. This frees the space of files that no "
+        "record uses any more. Backups made before keep these files; make a backup first if unsure.":
+            "删除的附件仍会保留，以便撤销。此操作会彻底清除已没有任何记录使用的文件，释放空间。"
+            "之前做的备份里仍保留这些文件；如不确定，请先备份。",
+        " days": " 天",
+        "Purge": "清理",
+        "Unused for at least": "未使用至少",
+        "%1 files (%2) would be freed.": "可清理 %1 个文件（%2）。",
+        "%1 files (%2) were purged.": "已清理 %1 个文件（%2）。",
+    },
+    "MainWindow": {
+        "Clean up unused &attachments…": "清理未使用的附件(&A)…",
+    },
     "HouseholdView": {
         "Photos and files": "照片和附件",
     },
