@@ -23,14 +23,6 @@ _DROP_EXIF_TAGS = (MAKER_NOTE, 0xA420)  # MakerNote, ImageUniqueID (ties photo t
 _XMP = b"http://ns.adobe.com/xap/1.0/\x00"
 
 
-def has_location(exif) -> bool:
-    """Whether a Pillow ``Image.Exif`` holds a GPS IFD with anything in it."""
-    try:
-        return bool(exif.get_ifd(GPS_IFD)) or GPS_IFD in exif
-    except Exception:  # noqa: BLE001 - a damaged IFD: treat as present so it gets removed
-        return True
-
-
 def clean_exif_bytes(exif, *, keep_orientation: bool) -> bytes:
     """``exif`` (a Pillow ``Image.Exif``) as APP1 payload bytes without GPS, maker notes or
     thumbnail; orientation kept only when ``keep_orientation`` (the pixels were not turned)."""
@@ -112,12 +104,15 @@ def strip_location(data: bytes, image, fmt: str) -> bytes:
     if fmt == "JPEG":
         try:
             return strip_jpeg(data, exif)
-        except (ValueError, struct.error):
-            pass  # an odd file: fall back to re-encoding below
+        except Exception:  # noqa: BLE001 - an odd file: fall back to re-encoding below
+            pass
     from PIL import ImageOps
 
     upright = ImageOps.exif_transpose(image)
-    cleaned = clean_exif_bytes(exif, keep_orientation=False)
+    try:
+        cleaned = clean_exif_bytes(exif, keep_orientation=False)
+    except Exception:  # noqa: BLE001 - EXIF Pillow cannot write back: store none at all
+        cleaned = b""
     out = io.BytesIO()
     if fmt == "PNG":
         upright.save(out, "PNG", exif=cleaned, optimize=False)

@@ -89,6 +89,8 @@ def prepare(source: Source, *, name: str | None = None, downscale: bool = False)
 
     ``downscale`` shrinks a photo whose longest side exceeds
     :data:`DOWNSCALE_LONGEST` (re-encoded as JPEG, quality :data:`JPEG_QUALITY`).
+    Location metadata (GPS EXIF, maker notes, EXIF thumbnail, XMP) is always removed
+    from JPEG, PNG and WebP photos (see :mod:`.exif`).
     Raises :class:`ValidationError` (Chinese, naming the file) for an unreadable,
     empty, unsupported, damaged or too large file.
     """

@@ -175,3 +175,25 @@ def test_blobs_cannot_be_deleted_outside_the_purge(demo_ledger, household):
     with pytest.raises(Exception, match="purging unused"):
         q.purge_blobs(demo_ledger.conn, [live.sha256])
     assert demo_ledger.conn.execute("SELECT count(*) FROM attachment_purge_gate").fetchone()[0] == 0
+
+
+def test_xmp_position_in_a_jpeg_is_dropped():
+    out = io.BytesIO()
+    xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><exif:GPSLatitude>31,14.09N</exif:GPSLatitude></x:xmpmeta>'
+    Image.new("RGB", (30, 20), (5, 6, 7)).save(out, "JPEG", xmp=xmp)
+    assert b"GPSLatitude" in out.getvalue()
+    stored = files.prepare(out.getvalue(), name="x.jpg").data
+    assert b"GPSLatitude" not in stored
+    assert stored[stored.index(b"\xff\xda"):] == out.getvalue()[out.getvalue().index(b"\xff\xda"):]
+
+
+def test_a_removed_link_arriving_after_its_file_was_purged_is_skipped(demo_ledger, household):
+    att = demo_ledger.attachments
+    gone = att.add("households", household, photo_with_gps("PNG", seed=11), name="gone.png")
+    att.remove(gone.id)
+    sent = att.new_since(None)            # what a laptop holding the same removed link would send
+    link = next(dict(l) for l in sent.links if l["id"] == gone.id)
+    assert att.purge_unused(older_than_days=30, now=_later(31))["files"] == 1
+    result = att.import_blobs([], [link])
+    assert result.links_skipped == 1 and result.links_added == 0
+    assert demo_ledger.conn.execute("SELECT count(*) FROM attachments WHERE id = ?", (gone.id,)).fetchone()[0] == 0
