@@ -273,6 +273,15 @@ class Attachments:
             raise ValidationError(f"只能清理至少 {PURGE_MIN_DAYS} 天未使用的附件（最近删除的附件还可以撤销）。",
                                   field="older_than_days")
         cutoff = self._cutoff(older_than_days, now)
+        # Zero the freed pages: a purged scan must not stay readable in the file's free space.
+        secure = self.conn.execute("PRAGMA secure_delete").fetchone()[0]
+        self.conn.execute("PRAGMA secure_delete = ON")
+        try:
+            return self._purge(cutoff, older_than_days)
+        finally:
+            self.conn.execute(f"PRAGMA secure_delete = {int(secure)}")
+
+    def _purge(self, cutoff: str, older_than_days: int) -> dict[str, int]:
         with self._l.db.atomic():
             rows = q.purgeable_blobs(self.conn, cutoff)
             hashes = [r["sha256"] for r in rows]

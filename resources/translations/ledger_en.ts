@@ -2636,8 +2636,8 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>Clean up unused attachments</translation>
     </message>
     <message>
-        <source>Removed attachments stay stored so that Undo works. This frees the space of files that no record uses any more. Backups made before keep these files; make a backup first if unsure.</source>
-        <translation>Removed attachments stay stored so that Undo works. This frees the space of files that no record uses any more. Backups made before keep these files; make a backup first if unsure.</translation>
+        <source>Removed attachments stay stored so that Undo works. This deletes for good the files no record has used for the chosen number of days; their space is reused for new files and later backups are smaller. Backups made before keep these files; make a backup first if unsure.</source>
+        <translation>Removed attachments stay stored so that Undo works. This deletes for good the files no record has used for the chosen number of days; their space is reused for new files and later backups are smaller. Backups made before keep these files; make a backup first if unsure.</translation>
     </message>
     <message>
         <source> days</source>

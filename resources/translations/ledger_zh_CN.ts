@@ -2636,8 +2636,8 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>清理未使用的附件</translation>
     </message>
     <message>
-        <source>Removed attachments stay stored so that Undo works. This frees the space of files that no record uses any more. Backups made before keep these files; make a backup first if unsure.</source>
-        <translation>删除的附件仍会保留，以便撤销。此操作会彻底清除已没有任何记录使用的文件，释放空间。之前做的备份里仍保留这些文件；如不确定，请先备份。</translation>
+        <source>Removed attachments stay stored so that Undo works. This deletes for good the files no record has used for the chosen number of days; their space is reused for new files and later backups are smaller. Backups made before keep these files; make a backup first if unsure.</source>
+        <translation>删除的附件仍会保留，以便撤销。此操作会彻底清除在所选天数内没有任何记录使用的文件；腾出的空间会用于新文件，之后的备份也会变小。之前做的备份里仍保留这些文件；如不确定，请先备份。</translation>
     </message>
     <message>
         <source> days</source>

@@ -197,3 +197,19 @@ def test_a_removed_link_arriving_after_its_file_was_purged_is_skipped(demo_ledge
     result = att.import_blobs([], [link])
     assert result.links_skipped == 1 and result.links_added == 0
     assert demo_ledger.conn.execute("SELECT count(*) FROM attachments WHERE id = ?", (gone.id,)).fetchone()[0] == 0
+
+
+def test_purged_file_leaves_no_readable_bytes_in_the_database_file(demo_ledger, demo_path, household):
+    rnd = __import__("random").Random(77)
+    noise = Image.frombytes("RGB", (96, 96), bytes(rnd.randrange(256) for _ in range(96 * 96 * 3)))
+    out = io.BytesIO()
+    noise.save(out, "PNG")
+    item = demo_ledger.attachments.add("households", household, out.getvalue(), name="noise.png")
+    needle = out.getvalue()[200:264]
+    demo_ledger.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert needle in demo_path.read_bytes()
+    demo_ledger.attachments.remove(item.id)
+    assert demo_ledger.attachments.purge_unused(older_than_days=30, now=_later(31))["files"] == 1
+    demo_ledger.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert needle not in demo_path.read_bytes()
+    assert demo_ledger.conn.execute("PRAGMA secure_delete").fetchone()[0] == 0   # restored

@@ -31,8 +31,9 @@ class PurgeDialog(QDialog):
         self.ledger = ledger
         self.setWindowTitle(self.tr("Clean up unused attachments"))
         self.intro = QLabel(self.tr(
-            "Removed attachments stay stored so that Undo works. This frees the space of files that no "
-            "record uses any more. Backups made before keep these files; make a backup first if unsure."))
+            "Removed attachments stay stored so that Undo works. This deletes for good the files no record "
+            "has used for the chosen number of days; their space is reused for new files and later backups "
+            "are smaller. Backups made before keep these files; make a backup first if unsure."))
         self.intro.setWordWrap(True)
         self.days = QSpinBox()
         self.days.setRange(PURGE_MIN_DAYS, 3650)
