@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         admin.addAction(self._action(self.tr("&Users…"), self.show_users))
         admin.addAction(self._action(self.tr("Audit &trail…"), self.show_audit))
         admin.addAction(self._action(self.tr("&Backups…"), self.show_backups))
+        admin.addAction(self._action(self.tr("Clean up unused &attachments…"), self.show_attachment_purge))
         admin.addSeparator()
         self.lock_action = self._action(self.tr("&Lock"), lambda: self.idle_lock.lock(), "Ctrl+L")
         admin.addAction(self.lock_action)
@@ -351,6 +352,13 @@ class MainWindow(QMainWindow):
         from ui.security.audit_page import AuditPage
 
         self._page_dialog(self.tr("Audit trail"), AuditPage(self.ledger))
+
+    def show_attachment_purge(self) -> None:
+        from ui.attachments.purge_dialog import PurgeDialog
+
+        dialog = PurgeDialog(self.ledger, self)
+        dialog.purged.connect(lambda _freed: self.after_change(set()))
+        dialog.exec()
 
     def show_backups(self) -> None:
         from ui.security.backup_dialog import BackupDialog, restore_backup

@@ -171,3 +171,30 @@ def insert_link_row(conn, row: dict[str, Any]) -> None:
     cols = list(row)
     conn.execute(f"INSERT OR IGNORE INTO attachments ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
                  [row[c] for c in cols])
+
+
+def purgeable_blobs(conn, cutoff: str) -> list[dict[str, Any]]:
+    """Blobs no live link uses, stored before ``cutoff`` and with no link added, changed or
+    removed since (so a recent removal can still be undone): ``sha256``, ``size``."""
+    return _dicts(conn.execute(
+        f"""SELECT b.sha256, b.size FROM attachment_blobs b
+             WHERE b.created_at < ?
+               AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.blob_sha256 = b.sha256 AND a.{LIVE})
+               AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.blob_sha256 = b.sha256
+                                 AND coalesce(a.deleted_at, a.updated_at) >= ?)
+             ORDER BY b.sha256""", (cutoff, cutoff)))
+
+
+def purge_blobs(conn, hashes: Sequence[str]) -> None:
+    """Delete unused blobs and their removed link rows, in the caller's transaction.  Opens the
+    purge gate (see the ``attachment_blobs_purge_only`` trigger) only for this statement run."""
+    conn.execute("INSERT INTO attachment_purge_gate (opened_at) VALUES (datetime('now'))")
+    try:
+        for start in range(0, len(hashes), 500):
+            chunk = list(hashes[start:start + 500])
+            marks = ",".join("?" for _ in chunk)
+            conn.execute(f"DELETE FROM attachments WHERE deleted_at IS NOT NULL AND blob_sha256 IN ({marks})",
+                         chunk)
+            conn.execute(f"DELETE FROM attachment_blobs WHERE sha256 IN ({marks})", chunk)
+    finally:
+        conn.execute("DELETE FROM attachment_purge_gate")

@@ -16,6 +16,7 @@ import pathlib
 import warnings
 from typing import Union
 
+from neighbourhood.attachments.exif import strip_location
 from neighbourhood.errors import ValidationError
 from neighbourhood.jobs import Abort, Progress, checkpoint, never, no_progress
 
@@ -88,6 +89,8 @@ def prepare(source: Source, *, name: str | None = None, downscale: bool = False)
 
     ``downscale`` shrinks a photo whose longest side exceeds
     :data:`DOWNSCALE_LONGEST` (re-encoded as JPEG, quality :data:`JPEG_QUALITY`).
+    Location metadata (GPS EXIF, maker notes, EXIF thumbnail, XMP) is always removed
+    from JPEG, PNG and WebP photos (see :mod:`.exif`).
     Raises :class:`ValidationError` (Chinese, naming the file) for an unreadable,
     empty, unsupported, damaged or too large file.
     """
@@ -172,6 +175,8 @@ def _prepare_image(data: bytes, label: str, *, downscale: bool) -> PreparedFile:
         mime = "image/jpeg"
         label = str(pathlib.PurePath(label).with_suffix(".jpg"))
         width, height = upright.size
+    elif image.format in ("JPEG", "PNG", "WEBP"):
+        data = strip_location(data, image, image.format)   # GPS position never stored
     if len(data) > MAX_FILE_BYTES:
         raise _too_big(label, len(data), True)
     return PreparedFile(name=label, data=data, sha256=hashlib.sha256(data).hexdigest(), mime=mime,

@@ -19,12 +19,16 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 from db.queries import attachments as q
 from db.writes import Operation, utc_now
 from neighbourhood.attachments.files import PreparedFile, Source, prepare
-from neighbourhood.errors import NotFound, ValidationError
+from neighbourhood.errors import NotFound, PermissionDenied, ValidationError
 
 if TYPE_CHECKING:
     from neighbourhood.ledger import Ledger
 
 MAX_REPORT_PHOTOS = 12  # a monthly report is a summary, not an album
+# Scans on these records (残疾证, 低保 approval, ID card) show full ID numbers: opening the
+# full file needs the full-view permission, like the ID number itself.
+SENSITIVE_OWNERS = frozenset({"residents", "hardship_enrolments"})
+PURGE_MIN_DAYS = 1      # a removal this recent may still be undone: its file is never purged
 OWNER_TABLES = {"visits": "走访记录", "households": "住户", "residents": "居民",
                 "hardship_enrolments": "困难群众登记", "meetings": "会议"}
 
@@ -101,7 +105,26 @@ class Attachments:
         return q.count_of(self.conn, self._table(owner_table), list(owner_ids))
 
     def data(self, attachment_id: str) -> bytes:
+        """The stored bytes (no permission check: callers that show them to a user use
+        :meth:`export_to`, which checks :meth:`may_open`)."""
         return q.blob_field(self.conn, self.get(attachment_id).sha256, "data")
+
+    def open_refusal(self, item: "Attachment | str") -> str | None:
+        """Why the signed-in user may not open the full file (None: they may).  Residents'
+        and hardship enrolments' files need full view; the thumbnail stays visible."""
+        if isinstance(item, str):
+            item = self.get(item)
+        if not self.may_open_files_of(item.owner_table):
+            return (f"附件“{item.file_name}”是{OWNER_TABLES[item.owner_table]}的证件或扫描件，可能含完整身份证号，"
+                    "您的账号没有“查看完整信息”权限，只能看缩略图。如需打开原件，请联系管理员。")
+        return None
+
+    def may_open_files_of(self, owner_table: str) -> bool:
+        """Whether the signed-in user may open full files attached to ``owner_table`` records."""
+        return owner_table not in SENSITIVE_OWNERS or self._l.access.can_view_full
+
+    def may_open(self, item: "Attachment | str") -> bool:
+        return self.open_refusal(item) is None
 
     def thumbnail(self, attachment_id: str) -> bytes | None:
         return q.blob_field(self.conn, self.get(attachment_id).sha256, "thumbnail")
@@ -114,6 +137,9 @@ class Attachments:
         certificate shows the full ID number), in its own transaction.
         """
         item = self.get(attachment_id)
+        refusal = self.open_refusal(item)
+        if refusal:
+            raise PermissionDenied(refusal)
         self._l.log_view_full("attachments", attachment_id,
                               f"打开附件：{item.file_name}（{OWNER_TABLES[item.owner_table]}）")
         folder = pathlib.Path(folder)
@@ -226,6 +252,58 @@ class Attachments:
         with self._l.writer.operation(f"删除附件：{item.file_name}") as op:
             self._l.writer.soft_delete("attachments", attachment_id)
         return op
+
+    # --- housekeeping ---------------------------------------------------------------------------
+
+    def unused(self, *, older_than_days: int = 30, now: str | None = None) -> dict[str, int]:
+        """Stored files no live attachment uses, idle for ``older_than_days``: ``{"files", "bytes"}``
+        (what :meth:`purge_unused` would free).  Admin only."""
+        self._l.access.require_admin()
+        rows = q.purgeable_blobs(self.conn, self._cutoff(older_than_days, now))
+        return {"files": len(rows), "bytes": sum(r["size"] for r in rows)}
+
+    def purge_unused(self, *, older_than_days: int = 30, now: str | None = None) -> dict[str, int]:
+        """Delete for good the stored files no live attachment uses and that have been idle
+        (stored, last linked or last removed) for at least ``older_than_days`` days, so an
+        Undo of a recent removal still finds its file.  The removed links of those files
+        go with them.  Admin only; one transaction with one audit entry (count, bytes).
+        Backups made before keep the files.  Returns ``{"files", "bytes"}``."""
+        self._l.access.require_admin()
+        if older_than_days < PURGE_MIN_DAYS:
+            raise ValidationError(f"只能清理至少 {PURGE_MIN_DAYS} 天未使用的附件（最近删除的附件还可以撤销）。",
+                                  field="older_than_days")
+        cutoff = self._cutoff(older_than_days, now)
+        # Zero the freed pages: a purged scan must not stay readable in the file's free space.
+        secure = self.conn.execute("PRAGMA secure_delete").fetchone()[0]
+        self.conn.execute("PRAGMA secure_delete = ON")
+        try:
+            return self._purge(cutoff, older_than_days)
+        finally:
+            self.conn.execute(f"PRAGMA secure_delete = {int(secure)}")
+
+    def _purge(self, cutoff: str, older_than_days: int) -> dict[str, int]:
+        with self._l.db.atomic():
+            rows = q.purgeable_blobs(self.conn, cutoff)
+            hashes = [r["sha256"] for r in rows]
+            total = sum(r["size"] for r in rows)
+            if hashes:
+                q.purge_blobs(self.conn, hashes)
+                last = self._l.writer.last_operation
+                if last is not None and "attachments" in last.tables:
+                    self._l.writer.last_operation = None   # its link rows may be gone now
+            from db import audit
+            audit.append(self.conn, at=utc_now(), actor=self._l._actor(), action="purge_attachments",
+                         table_name="attachment_blobs", record_id=None,
+                         changes={"files": len(hashes), "bytes": total, "older_than_days": older_than_days})
+        return {"files": len(hashes), "bytes": total}
+
+    @staticmethod
+    def _cutoff(days: int, now: str | None) -> str:
+        import datetime as dt
+        base = dt.datetime.fromisoformat((now or utc_now()).replace("Z", "+00:00"))
+        if base.tzinfo is not None:
+            base = base.astimezone(dt.timezone.utc)
+        return (base - dt.timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")  # as utc_now()
 
     # --- reports -------------------------------------------------------------------------------
 

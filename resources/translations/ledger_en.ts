@@ -251,6 +251,10 @@ Added by %4 on %5</translation>
         <translation>Drop files or photos here, or paste an image (Ctrl+V).</translation>
     </message>
     <message>
+        <source>These files may be scans of ID documents showing full ID numbers. Your account may not view full personal data, so only the thumbnails are shown. Ask an administrator if you need the original.</source>
+        <translation>These files may be scans of ID documents showing full ID numbers. Your account may not view full personal data, so only the thumbnails are shown. Ask an administrator if you need the original.</translation>
+    </message>
+    <message>
         <source>Attach files</source>
         <translation>Attach files</translation>
     </message>
@@ -1804,6 +1808,10 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>&amp;Backups…</translation>
     </message>
     <message>
+        <source>Clean up unused &amp;attachments…</source>
+        <translation>Clean up unused &amp;attachments…</translation>
+    </message>
+    <message>
         <source>&amp;Lock</source>
         <translation>&amp;Lock</translation>
     </message>
@@ -2619,6 +2627,37 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>PurgeDialog</name>
+    <message>
+        <source>Clean up unused attachments</source>
+        <translation>Clean up unused attachments</translation>
+    </message>
+    <message>
+        <source>Removed attachments stay stored so that Undo works. This deletes for good the files no record has used for the chosen number of days; their space is reused for new files and later backups are smaller. Backups made before keep these files; make a backup first if unsure.</source>
+        <translation>Removed attachments stay stored so that Undo works. This deletes for good the files no record has used for the chosen number of days; their space is reused for new files and later backups are smaller. Backups made before keep these files; make a backup first if unsure.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation>Purge</translation>
+    </message>
+    <message>
+        <source>Unused for at least</source>
+        <translation>Unused for at least</translation>
+    </message>
+    <message>
+        <source>%1 files (%2) would be freed.</source>
+        <translation>%1 files (%2) would be freed.</translation>
+    </message>
+    <message>
+        <source>%1 files (%2) were purged.</source>
+        <translation>%1 files (%2) were purged.</translation>
     </message>
 </context>
 <context>

@@ -251,6 +251,10 @@ Added by %4 on %5</source>
         <translation>可把文件或照片拖到这里，或粘贴图片（Ctrl+V）。</translation>
     </message>
     <message>
+        <source>These files may be scans of ID documents showing full ID numbers. Your account may not view full personal data, so only the thumbnails are shown. Ask an administrator if you need the original.</source>
+        <translation>这些附件可能是含完整身份证号的证件扫描件。您的账号没有“查看完整信息”权限，只能查看缩略图。如需打开原件，请联系管理员。</translation>
+    </message>
+    <message>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
@@ -1804,6 +1808,10 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>备份与恢复…(&amp;B)</translation>
     </message>
     <message>
+        <source>Clean up unused &amp;attachments…</source>
+        <translation>清理未使用的附件(&amp;A)…</translation>
+    </message>
+    <message>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
@@ -2619,6 +2627,37 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>PurgeDialog</name>
+    <message>
+        <source>Clean up unused attachments</source>
+        <translation>清理未使用的附件</translation>
+    </message>
+    <message>
+        <source>Removed attachments stay stored so that Undo works. This deletes for good the files no record has used for the chosen number of days; their space is reused for new files and later backups are smaller. Backups made before keep these files; make a backup first if unsure.</source>
+        <translation>删除的附件仍会保留，以便撤销。此操作会彻底清除在所选天数内没有任何记录使用的文件；腾出的空间会用于新文件，之后的备份也会变小。之前做的备份里仍保留这些文件；如不确定，请先备份。</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation>清理</translation>
+    </message>
+    <message>
+        <source>Unused for at least</source>
+        <translation>未使用至少</translation>
+    </message>
+    <message>
+        <source>%1 files (%2) would be freed.</source>
+        <translation>可清理 %1 个文件（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 files (%2) were purged.</source>
+        <translation>已清理 %1 个文件（%2）。</translation>
     </message>
 </context>
 <context>

@@ -128,6 +128,15 @@ class AttachmentPanel(QWidget):
         self.model.editable = editable
         for widget in (self.add_button, self.paste_button, self.remove_button, self.downscale_check):
             widget.setEnabled(editable)
+        # Scans on residents / hardship enrolments show full ID numbers: thumbnail only without full view.
+        may_open = self._ledger.attachments.may_open_files_of(owner_table)
+        self.open_button.setEnabled(may_open)
+        self.open_button.setToolTip("" if may_open else self.open_refused_text())
+
+    def open_refused_text(self) -> str:
+        return self.tr("These files may be scans of ID documents showing full ID numbers. Your account "
+                       "may not view full personal data, so only the thumbnails are shown. Ask an "
+                       "administrator if you need the original.")
         self.setAcceptDrops(editable)
 
     def save_pending(self, owner_id: str) -> int:
@@ -287,7 +296,10 @@ class AttachmentPanel(QWidget):
 
     def open_selected(self) -> list[pathlib.Path]:
         """Write copies of the selected files to a private temporary folder and open them."""
-        opened = []
+        opened: list[pathlib.Path] = []
+        if not self.open_button.isEnabled():   # a double-click on a thumbnail
+            self.message.show_message(self.open_refused_text())
+            return opened
         for row in self.selected_rows():
             item = self.model.item(row)
             try:

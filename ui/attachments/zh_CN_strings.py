@@ -24,11 +24,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "Checking files…": "正在检查文件…",
         "Cancel": "取消",
         "Another record was opened; add the files again.": "已切换到另一条记录，请重新添加这些文件。",
+        "These files may be scans of ID documents showing full ID numbers. Your account "
+        "may not view full personal data, so only the thumbnails are shown. Ask an "
+        "administrator if you need the original.":
+            "这些附件可能是含完整身份证号的证件扫描件。您的账号没有“查看完整信息”权限，只能查看缩略图。"
+            "如需打开原件，请联系管理员。",
     },
     "AttachmentListModel": {
         "%1 · %2 · not saved yet": "%1 · %2 · 尚未保存",
         " · tick to print it in the monthly report and the record PDF": " · 勾选后打印到月报和记录表中",
         "%1 · %2%3\nAdded by %4 on %5": "%1 · %2%3\n%4 于 %5 添加",
+    },
+    "PurgeDialog": {
+        "Clean up unused attachments": "清理未使用的附件",
+        "Removed attachments stay stored so that Undo works. This deletes for good the files no record "
+        "has used for the chosen number of days; their space is reused for new files and later backups "
+        "are smaller. Backups made before keep these files; make a backup first if unsure.":
+            "删除的附件仍会保留，以便撤销。此操作会彻底清除在所选天数内没有任何记录使用的文件；"
+            "腾出的空间会用于新文件，之后的备份也会变小。之前做的备份里仍保留这些文件；如不确定，请先备份。",
+        " days": " 天",
+        "Purge": "清理",
+        "Unused for at least": "未使用至少",
+        "%1 files (%2) would be freed.": "可清理 %1 个文件（%2）。",
+        "%1 files (%2) were purged.": "已清理 %1 个文件（%2）。",
+    },
+    "MainWindow": {
+        "Clean up unused &attachments…": "清理未使用的附件(&A)…",
     },
     "HouseholdView": {
         "Photos and files": "照片和附件",
