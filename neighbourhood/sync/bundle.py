@@ -43,6 +43,12 @@ FORMAT = 1
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 15, 8, 1
 _CHECK_LABEL = b"neighbourhood-ledger sync key check"
 _HEADER_LIMIT = 1 << 20
+# Caps on a return/check-out file and on what it unpacks to (photos travel inside, so they
+# are generous); a file beyond them is refused before it is read or unpacked whole.
+# Tests lower them.
+MAX_FILE_BYTES = 1 << 30
+MAX_CONTENT_BYTES = 2 << 30
+_INFLATE_STEP = 4 << 20
 
 
 class SyncFileError(LedgerError):
@@ -90,6 +96,32 @@ def derive_key(passphrase: str, salt: bytes, *, n: int = SCRYPT_N, r: int = SCRY
 
 def _key_check(key: bytes) -> str:
     return hmac.new(key, _CHECK_LABEL, hashlib.sha256).hexdigest()[:16]
+
+
+def _too_large(what: str, size: int, limit: int) -> SyncFileError:
+    mb = lambda n: f"{n / (1 << 20):.0f} MB"  # noqa: E731
+    return SyncFileError(f"同步文件{what}过大（{mb(size)}，上限 {mb(limit)}），已拒绝导入，未做任何改动。"
+                         "请确认选择的是社区台账的同步文件；若修改和照片确实很多，请在笔记本上分几次交回"
+                         "（先交回一部分、导入后再导出下一次）。")
+
+
+def _inflate(data: bytes, limit: int) -> bytes:
+    """zlib-decompress ``data`` in steps, refusing (SyncFileError) once the output passes
+    ``limit``: a decompression bomb is stopped before it is allocated."""
+    inflater = zlib.decompressobj()
+    out = bytearray()
+    pending = data
+    while not inflater.eof:
+        piece = inflater.decompress(pending, _INFLATE_STEP)
+        pending = inflater.unconsumed_tail
+        if not piece and not pending:
+            break
+        out += piece
+        if len(out) > limit:
+            raise _too_large("解压后的内容", len(out), limit)
+    if not inflater.eof:
+        raise zlib.error("incomplete compressed content")
+    return bytes(out)
 
 
 def _pack_sections(sections: dict[str, bytes]) -> bytes:
@@ -152,6 +184,8 @@ def decode(data: bytes, passphrase: str) -> Bundle:
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large("", len(data), MAX_FILE_BYTES)
     header = read_header(data)
     if header.get("format") != FORMAT:
         raise SyncFileError(f"同步文件格式版本 {header.get('format')} 不受支持，请用同一版本的社区台账导出。")
@@ -168,7 +202,7 @@ def decode(data: bytes, passphrase: str) -> Bundle:
         raise SyncFileError("同步口令不正确，无法打开此文件，未做任何改动。请核对导出时设置的口令。")
     try:
         plain = AESGCM(key).decrypt(nonce, data[prefix_end:-32], data[:prefix_end])
-        sections = _unpack_sections(zlib.decompress(plain))
+        sections = _unpack_sections(_inflate(plain, MAX_CONTENT_BYTES))
     except (InvalidTag, zlib.error, struct.error, UnicodeDecodeError) as exc:
         raise SyncFileError("同步文件内容被改动（加密校验失败），已拒绝导入，未做任何改动。") from exc
     return Bundle(kind=header["kind"], bundle_id=header["bundle_id"], community_id=header["community_id"],
@@ -201,8 +235,13 @@ def write(path: pathlib.Path, bundle: Bundle, passphrase: str, *, kdf_n: int = S
 
 
 def read(path: pathlib.Path, passphrase: str) -> Bundle:
+    """Read and decode a sync file; one larger than MAX_FILE_BYTES is refused unread."""
+    path = pathlib.Path(path)
     try:
-        data = pathlib.Path(path).read_bytes()
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _too_large("", size, MAX_FILE_BYTES)
+        data = path.read_bytes()
     except FileNotFoundError:
         raise SyncFileError(f"找不到同步文件 {path}") from None
     return decode(data, passphrase)
