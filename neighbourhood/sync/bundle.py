@@ -98,11 +98,20 @@ def _key_check(key: bytes) -> str:
     return hmac.new(key, _CHECK_LABEL, hashlib.sha256).hexdigest()[:16]
 
 
+def _mb(size: int) -> str:
+    return f"{size / (1 << 20):.0f} MB"
+
+
 def _too_large(what: str, size: int, limit: int) -> SyncFileError:
-    mb = lambda n: f"{n / (1 << 20):.0f} MB"  # noqa: E731
-    return SyncFileError(f"同步文件{what}过大（{mb(size)}，上限 {mb(limit)}），已拒绝导入，未做任何改动。"
-                         "请确认选择的是社区台账的同步文件；若修改和照片确实很多，请在笔记本上分几次交回"
-                         "（先交回一部分、导入后再导出下一次）。")
+    return SyncFileError(
+        f"同步文件{what}过大（{_mb(size)}，上限 {_mb(limit)}），已拒绝导入，未做任何改动。"
+        "请先确认选择的是社区台账的同步文件、文件没有损坏；若确是笔记本交回的文件，说明累积的照片和修改太多："
+        "请在笔记本上删去不需要的照片后重新导出，今后请分几次、勤交回。")
+
+
+def _too_large_to_write(size: int, limit: int) -> SyncFileError:
+    return SyncFileError(f"要导出的同步文件过大（{_mb(size)}，上限 {_mb(limit)}），未写入任何文件。"
+                         "请删去不需要的照片后重新导出；今后请分几次、勤交回，每次交回的内容就会少。")
 
 
 def _inflate(data: bytes, limit: int) -> bytes:
@@ -220,7 +229,12 @@ def write(path: pathlib.Path, bundle: Bundle, passphrase: str, *, kdf_n: int = S
     with it is never left in place of a good one.
     """
     path = pathlib.Path(path)
+    content = sum(len(d) for d in bundle.sections.values())
+    if content > MAX_CONTENT_BYTES:
+        raise _too_large_to_write(content, MAX_CONTENT_BYTES)
     data = encode(bundle, passphrase, kdf_n=kdf_n)
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large_to_write(len(data), MAX_FILE_BYTES)
     tmp = path.with_name(path.name + ".part")
     with open(tmp, "wb") as fh:
         fh.write(data)

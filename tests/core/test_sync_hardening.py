@@ -105,7 +105,7 @@ def test_an_oversized_file_is_refused_before_it_is_read(demo_ledger, tmp_path, m
     monkeypatch.setattr(fmt, "MAX_FILE_BYTES", 1 << 20)
     read = []
     monkeypatch.setattr(type(path), "read_bytes", lambda self: read.append(self) or b"")
-    with pytest.raises(SyncFileError, match="同步文件过大.*分几次交回"):
+    with pytest.raises(SyncFileError, match="同步文件过大.*分几次、勤交回"):
         demo_ledger.sync.read(path, PASS)
     assert read == []
 
@@ -133,3 +133,12 @@ def test_content_just_under_the_cap_still_opens(tmp_path, monkeypatch):
     data = fmt.encode(original, PASS, kdf_n=KDF)
     monkeypatch.setattr(fmt, "MAX_CONTENT_BYTES", 6 << 20)
     assert fmt.decode(data, PASS).sections == original.sections
+
+
+def test_the_laptop_refuses_to_write_a_file_the_office_would_refuse(tmp_path, monkeypatch):
+    monkeypatch.setattr(fmt, "MAX_CONTENT_BYTES", 1 << 20)
+    big = fmt.Bundle(kind="return", bundle_id="b", community_id="c", device_id="d",
+                     sections={"changes": b"[]", "attachments": bytes(2 << 20)})
+    with pytest.raises(SyncFileError, match="要导出的同步文件过大.*删去不需要的照片"):
+        fmt.write(tmp_path / "big.nlsync", big, PASS, kdf_n=KDF)
+    assert list(tmp_path.iterdir()) == []
