@@ -56,7 +56,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "search_uni": {"chars": "文字", "pinyin": "拼音", "tails": "尾号"},
     "visit_types": {"name": "走访类型", "active": "启用"},
     "visits": {"household_id": "住户", "grid_id": "网格", "visit_date": "走访日期", "start_time": "开始时间",
-               "visit_type": "走访类型", "channel": "走访方式", "nobody_home": "无人在家", "situation": "基本情况",
+               "visit_type": "走访类型", "channel": "走访方式", "nobody_home": "无人在家", "situation": "家庭基本情况",
                "difficulties": "困难问题", "requests": "诉求", "plan": "帮扶计划", "next_visit_date": "下次走访日期"},
     "visit_visitors": {"visit_id": "走访记录", "user_id": "用户", "name": "走访人", "role": "身份"},
     "visit_residents": {"visit_id": "走访记录", "resident_id": "走访对象"},
