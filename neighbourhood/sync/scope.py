@@ -1,8 +1,10 @@
 """The office checks that a return file stays inside its device's check-out grids.
 
 A laptop only ever holds its grids' households, so a change to any record of the sync
-allow-list (households, residents, visits, needs, flags, enrolments … see LINKS) elsewhere means a file that was altered or mixed up: the whole file is refused
-(SyncFileError naming the record) before anything is written.  Allowed grids are those
+allow-list (households, residents, visits and their rows, needs and their steps, household
+flags, enrolments and their events … see LINKS) elsewhere means a file that was altered or
+mixed up: the whole file is refused (SyncFileError naming the record) before anything is
+written.  A record with no household at all (an anonymous need) has nothing to check.  Allowed grids are those
 of every check-out recorded for the device (a refresh onto other grids still returns the
 changes made under the earlier one).  Checked: where the record is at the office now (fine
 when its household was checked out to the device, so a household the office moved to

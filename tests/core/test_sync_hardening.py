@@ -142,3 +142,18 @@ def test_the_laptop_refuses_to_write_a_file_the_office_would_refuse(tmp_path, mo
     with pytest.raises(SyncFileError, match="要导出的同步文件过大.*删去不需要的照片"):
         fmt.write(tmp_path / "big.nlsync", big, PASS, kdf_n=KDF)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_flag_on_a_household_of_another_grid_is_refused(demo_ledger, tmp_path):
+    office = demo_ledger
+    _need, household = _need_in_grid(office, office.grids.list()[1].id)
+    laptop = make_laptop(office, tmp_path)
+    try:
+        forged = _forge(laptop, tmp_path, [[0, "household_flags", "f-forged", "insert",
+                                            {"household_id": [None, household], "flag": [None, "独居"]},
+                                            "2026-11-20T00:00:00Z", "grid1"]])
+    finally:
+        laptop.close()
+    with pytest.raises(SyncFileError, match=f"住户标记“独居（{office.households.address(household)}）”"):
+        office.sync.apply_file(forged, PASS)
+    assert office.conn.execute("SELECT 1 FROM household_flags WHERE id = 'f-forged'").fetchone() is None
