@@ -15,6 +15,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Mapping
 
+from neighbourhood import field_labels
 from neighbourhood.errors import ValidationError
 from neighbourhood.records import address_of
 
@@ -38,14 +39,17 @@ EVENT_TRANSITION, EVENT_REVIEW = "状态变更", "年审"
 DETAIL_FIELDS = ("covered_count", "monthly_amount_fen", "start_month", "certificate_no", "support_mode",
                  "family_type", "housing", "extra", "review_months", "next_review_date", "documents",
                  "notes")
-LABELS = {"category": "困难类别", "household_id": "住户", "resident_id": "居民", "status": "状态",
-          "on": "日期", "reason": "原因", "covered_count": "保障人数", "monthly_amount_fen": "月保障金额",
-          "start_month": "起始年月", "certificate_no": "证号", "support_mode": "保障方式",
-          "family_type": "家庭类别", "housing": "住房情况", "review_months": "复核周期（月）",
-          "next_review_date": "下次复核日期", "documents": "已收材料", "notes": "备注",
-          "code": "类别代码", "name": "类别名称", "applies_to": "适用对象", "fields": "附加项目",
-          "result": "复核结果", "amount_fen": "金额", "given_on": "救助日期", "date_from": "开始日期",
-          "date_to": "结束日期"}
+# Labels of the columns come from the catalogue (one source); the rest are form-only fields.
+LABELS = {
+    **field_labels.labels("hardship_enrolments", (
+        "household_id", "resident_id", "status", "covered_count", "monthly_amount_fen", "start_month",
+        "certificate_no", "support_mode", "family_type", "housing", "review_months", "next_review_date",
+        "documents", "notes")),
+    **field_labels.labels("hardship_categories", ("code", "name", "applies_to", "fields")),
+    **field_labels.labels("hardship_assistance", ("amount_fen", "given_on")),
+    "result": field_labels.label("hardship_events", "result"),
+    "category": field_labels.label("hardship_enrolments", "category_id"),
+    "on": "日期", "reason": "原因", "date_from": "开始日期", "date_to": "结束日期"}
 
 
 # --- records ------------------------------------------------------------------------------

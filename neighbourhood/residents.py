@@ -5,7 +5,7 @@ import datetime as _dt
 from typing import TYPE_CHECKING, Any, Mapping
 
 from db.queries import registry as q
-from neighbourhood import vocab
+from neighbourhood import field_labels, vocab
 from neighbourhood.errors import NotFound, ValidationError
 from neighbourhood.idnumbers import check_id_number, mask_id, upgrade_15_to_18
 from neighbourhood.phones import check_phone
@@ -21,10 +21,9 @@ EDITABLE = ("name", "sex", "birth_date", "id_number", "phone", "relation", "resi
 _CHOICES = {"sex": vocab.SEXES, "relation": vocab.RELATIONS,
             "residence_status": vocab.RESIDENCE_STATUSES, "political_status": vocab.POLITICAL_STATUSES,
             "ethnicity": vocab.ETHNICITIES}
-_LABELS = {"name": "姓名", "sex": "性别", "birth_date": "出生日期", "id_number": "身份证号",
-           "phone": "联系电话", "relation": "与户主关系", "residence_status": "人口类别",
-           "permit_start": "居住证起始日期", "permit_end": "居住证到期日期",
-           "political_status": "政治面貌", "ethnicity": "民族"}
+_LABELS = field_labels.labels("residents", (
+    "name", "sex", "birth_date", "id_number", "phone", "relation", "residence_status", "permit_start",
+    "permit_end", "political_status", "ethnicity"))
 
 
 def _date(value: Any, field: str) -> str | None:

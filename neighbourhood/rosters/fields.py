@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from neighbourhood.field_labels import label
+
 TEXT, DATE, NUMBER = "text", "date", "number"
 SEQ, BLANK = "_seq", "_blank"
 
@@ -71,26 +73,26 @@ def _household(group: str) -> tuple[Field, ...]:
 
 def _person(group: str, prefix: str = "") -> tuple[Field, ...]:
     return (
-        Field(f"{prefix}name", "姓名", group, width=8),
-        Field(f"{prefix}sex", "性别", DERIVED if not prefix else group, width=5),
-        Field(f"{prefix}birth_date", "出生日期", group, DATE, width=11),
+        Field(f"{prefix}name", label("residents", "name"), group, width=8),
+        Field(f"{prefix}sex", label("residents", "sex"), DERIVED if not prefix else group, width=5),
+        Field(f"{prefix}birth_date", label("residents", "birth_date"), group, DATE, width=11),
         Field(f"{prefix}age", "年龄", DERIVED if not prefix else group, NUMBER, width=5),
-        Field(f"{prefix}id_number", "身份证号", group, mask="id", width=20),
-        Field(f"{prefix}phone", "联系电话", group, mask="phone", width=13),
+        Field(f"{prefix}id_number", label("residents", "id_number"), group, mask="id", width=20),
+        Field(f"{prefix}phone", label("residents", "phone"), group, mask="phone", width=13),
     )
 
 
 _RESIDENT_GROUP = "居民"
 RESIDENT = Entity("resident", "居民（每人一行）", "人", (
     *_person(_RESIDENT_GROUP),
-    Field("relation", "与户主关系", _RESIDENT_GROUP, width=9),
-    Field("residence_status", "人口类别", _RESIDENT_GROUP, width=8, choices=("户籍", "常住", "流动")),
-    Field("political_status", "政治面貌", _RESIDENT_GROUP, width=9,
+    Field("relation", label("residents", "relation"), _RESIDENT_GROUP, width=9),
+    Field("residence_status", label("residents", "residence_status"), _RESIDENT_GROUP, width=8, choices=("户籍", "常住", "流动")),
+    Field("political_status", label("residents", "political_status"), _RESIDENT_GROUP, width=9,
           choices=("群众", "中共党员", "中共预备党员", "共青团员", "民主党派", "无党派人士")),
-    Field("ethnicity", "民族", _RESIDENT_GROUP, width=6), Field("employment", "就业状况", _RESIDENT_GROUP, width=8),
-    Field("hukou_address", "户籍地址", _RESIDENT_GROUP, width=16),
-    Field("permit_start", "居住证起始日期", _RESIDENT_GROUP, DATE, width=11),
-    Field("permit_end", "居住证到期日期", _RESIDENT_GROUP, DATE, width=11),
+    Field("ethnicity", label("residents", "ethnicity"), _RESIDENT_GROUP, width=6), Field("employment", label("residents", "employment"), _RESIDENT_GROUP, width=8),
+    Field("hukou_address", label("residents", "hukou_address"), _RESIDENT_GROUP, width=16),
+    Field("permit_start", label("residents", "permit_start"), _RESIDENT_GROUP, DATE, width=11),
+    Field("permit_end", label("residents", "permit_end"), _RESIDENT_GROUP, DATE, width=11),
     Field("status", "状态", _RESIDENT_GROUP, width=6, choices=("在册", "迁出", "死亡")),
     Field("notes", "备注（登记）", _RESIDENT_GROUP, width=14),
     Field("categories", "困难类别", "困难群众清单", width=14, is_list=True, choices=_CATS),

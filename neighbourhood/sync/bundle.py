@@ -43,6 +43,12 @@ FORMAT = 1
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 15, 8, 1
 _CHECK_LABEL = b"neighbourhood-ledger sync key check"
 _HEADER_LIMIT = 1 << 20
+# Caps on a return/check-out file and on what it unpacks to (photos travel inside, so they
+# are generous); a file beyond them is refused before it is read or unpacked whole.
+# Tests lower them.
+MAX_FILE_BYTES = 1 << 30
+MAX_CONTENT_BYTES = 2 << 30
+_INFLATE_STEP = 4 << 20
 
 
 class SyncFileError(LedgerError):
@@ -90,6 +96,41 @@ def derive_key(passphrase: str, salt: bytes, *, n: int = SCRYPT_N, r: int = SCRY
 
 def _key_check(key: bytes) -> str:
     return hmac.new(key, _CHECK_LABEL, hashlib.sha256).hexdigest()[:16]
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1 << 20):.0f} MB"
+
+
+def _too_large(what: str, size: int, limit: int) -> SyncFileError:
+    return SyncFileError(
+        f"同步文件{what}过大（{_mb(size)}，上限 {_mb(limit)}），已拒绝导入，未做任何改动。"
+        "请先确认选择的是社区台账的同步文件、文件没有损坏；若确是笔记本交回的文件，说明累积的照片和修改太多："
+        "请在笔记本上删去不需要的照片后重新导出，今后请分几次、勤交回。")
+
+
+def _too_large_to_write(size: int, limit: int) -> SyncFileError:
+    return SyncFileError(f"要导出的同步文件过大（{_mb(size)}，上限 {_mb(limit)}），未写入任何文件。"
+                         "请删去不需要的照片后重新导出；今后请分几次、勤交回，每次交回的内容就会少。")
+
+
+def _inflate(data: bytes, limit: int) -> bytes:
+    """zlib-decompress ``data`` in steps, refusing (SyncFileError) once the output passes
+    ``limit``: a decompression bomb is stopped before it is allocated."""
+    inflater = zlib.decompressobj()
+    out = bytearray()
+    pending = data
+    while not inflater.eof:
+        piece = inflater.decompress(pending, _INFLATE_STEP)
+        pending = inflater.unconsumed_tail
+        if not piece and not pending:
+            break
+        out += piece
+        if len(out) > limit:
+            raise _too_large("解压后的内容", len(out), limit)
+    if not inflater.eof:
+        raise zlib.error("incomplete compressed content")
+    return bytes(out)
 
 
 def _pack_sections(sections: dict[str, bytes]) -> bytes:
@@ -152,6 +193,8 @@ def decode(data: bytes, passphrase: str) -> Bundle:
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large("", len(data), MAX_FILE_BYTES)
     header = read_header(data)
     if header.get("format") != FORMAT:
         raise SyncFileError(f"同步文件格式版本 {header.get('format')} 不受支持，请用同一版本的社区台账导出。")
@@ -168,7 +211,7 @@ def decode(data: bytes, passphrase: str) -> Bundle:
         raise SyncFileError("同步口令不正确，无法打开此文件，未做任何改动。请核对导出时设置的口令。")
     try:
         plain = AESGCM(key).decrypt(nonce, data[prefix_end:-32], data[:prefix_end])
-        sections = _unpack_sections(zlib.decompress(plain))
+        sections = _unpack_sections(_inflate(plain, MAX_CONTENT_BYTES))
     except (InvalidTag, zlib.error, struct.error, UnicodeDecodeError) as exc:
         raise SyncFileError("同步文件内容被改动（加密校验失败），已拒绝导入，未做任何改动。") from exc
     return Bundle(kind=header["kind"], bundle_id=header["bundle_id"], community_id=header["community_id"],
@@ -186,7 +229,12 @@ def write(path: pathlib.Path, bundle: Bundle, passphrase: str, *, kdf_n: int = S
     with it is never left in place of a good one.
     """
     path = pathlib.Path(path)
+    content = sum(len(d) for d in bundle.sections.values())
+    if content > MAX_CONTENT_BYTES:
+        raise _too_large_to_write(content, MAX_CONTENT_BYTES)
     data = encode(bundle, passphrase, kdf_n=kdf_n)
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large_to_write(len(data), MAX_FILE_BYTES)
     tmp = path.with_name(path.name + ".part")
     with open(tmp, "wb") as fh:
         fh.write(data)
@@ -201,8 +249,13 @@ def write(path: pathlib.Path, bundle: Bundle, passphrase: str, *, kdf_n: int = S
 
 
 def read(path: pathlib.Path, passphrase: str) -> Bundle:
+    """Read and decode a sync file; one larger than MAX_FILE_BYTES is refused unread."""
+    path = pathlib.Path(path)
     try:
-        data = pathlib.Path(path).read_bytes()
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _too_large("", size, MAX_FILE_BYTES)
+        data = path.read_bytes()
     except FileNotFoundError:
         raise SyncFileError(f"找不到同步文件 {path}") from None
     return decode(data, passphrase)

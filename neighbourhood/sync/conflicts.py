@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from db.queries import sync as q
 from db.writes import utc_now
+from neighbourhood import field_labels
 from neighbourhood.errors import NotFound, ValidationError
 from neighbourhood.sync.merge import derive
 
@@ -22,17 +23,6 @@ if TYPE_CHECKING:
 LAPTOP, OFFICE = "laptop", "office"
 KIND_LABELS = {"both": "双方都修改", "deleted": "办公室已删除", "duplicate_id": "身份证号重复",
                "duplicate": "记录重复", "missing": "记录不存在"}
-TABLE_LABELS = {"households": "住户", "residents": "居民", "visits": "走访", "visit_needs": "走访诉求",
-                "needs": "诉求", "need_steps": "诉求办理", "household_flags": "住户标记",
-                "hardship_enrolments": "困难群众", "hardship_events": "困难群众记录",
-                "hardship_assistance": "救助记录", "resident_events": "居民变动",
-                "visit_visitors": "走访人", "visit_residents": "走访对象"}
-FIELD_LABELS = {"name": "姓名", "sex": "性别", "birth_date": "出生日期", "id_number": "身份证号",
-                "phone": "联系电话", "relation": "与户主关系", "residence_status": "人口类别",
-                "status": "状态", "notes": "备注", "unit": "室", "entrance": "单元",
-                "housing_type": "住房类型", "separated": "人户分离", "deleted_at": "删除",
-                "household_id": "所在住户", "employment": "就业", "political_status": "政治面貌",
-                "visit_date": "走访日期", "situation": "家庭基本情况", "content": "内容"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -67,8 +57,8 @@ class Conflict:
 
     @property
     def where(self) -> str:
-        table = TABLE_LABELS.get(self.table_name, self.table_name)
-        field = FIELD_LABELS.get(self.field or "", self.field or "整条记录")
+        table = field_labels.table_label(self.table_name)  # one catalogue (field_labels)
+        field = field_labels.label(self.table_name, self.field) if self.field else "整条记录"
         return f"{table} · {field}"
 
 

@@ -90,11 +90,13 @@ def test_laptop_logs_each_saved_change_and_nothing_else(pair):
 def test_different_fields_merge_and_same_field_goes_to_review(pair, tmp_path):
     office, laptop = pair
     rid = a_resident(laptop)
-    laptop.residents.update(rid, notes="笔记本备注", employment="灵活就业")
+    # A value the demo's random resident does not have already (else nothing changes).
+    employment = next(e for e in ("灵活就业", "退休") if e != laptop.residents.get(rid).employment)
+    laptop.residents.update(rid, notes="笔记本备注", employment=employment)
     office.residents.update(rid, notes="办公室备注", political_status="中共党员")
     result = office.sync.apply_file(export(laptop, tmp_path), PASS)
     got = office.residents.get(rid)
-    assert (got.employment, got.political_status, got.notes) == ("灵活就业", "中共党员", "办公室备注")
+    assert (got.employment, got.political_status, got.notes) == (employment, "中共党员", "办公室备注")
     assert result.conflicts == 1 and result.fields_applied == 1
     (cid,) = office.sync.conflicts.ids()
     conflict = office.sync.conflicts.get(cid)

@@ -9,7 +9,6 @@ entries never loads at once.  GUI thread only.
 from __future__ import annotations
 
 import datetime as _dt
-import json
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt
@@ -17,6 +16,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
+from neighbourhood import audit_text
+from neighbourhood.field_labels import TABLES as _CORE_TABLE_LABELS
 from ui.record_table import RecordTableModel, fit_columns_once
 from ui.security.users_page import local_time
 
@@ -79,25 +80,22 @@ def utc_stamp(day: _dt.date) -> str:
 
 
 def table_label(table: str, *, full: bool = False) -> str:
-    """'residents' → '居民' (in Chinese); ``full`` adds the stored name: '居民 (residents)'."""
-    if table not in TABLE_LABELS:
+    """'residents' → '居民' (in Chinese); ``full`` adds the stored name: '居民 (residents)'.
+    Tables the filter does not offer take their name from the core catalogue."""
+    if table in TABLE_LABELS:
+        label = QCoreApplication.translate("AuditTableModel", TABLE_LABELS[table])
+    elif table in _CORE_TABLE_LABELS:
+        label = _CORE_TABLE_LABELS[table]
+    else:
         return table
-    label = QCoreApplication.translate("AuditTableModel", TABLE_LABELS[table])
     return f"{label} ({table})" if full else label
 
 
-def describe_changes(changes: str | None) -> str:
-    """``{"field": [old, new]}`` JSON as ``field: old → new; …``; other JSON compactly."""
-    if not changes:
-        return ""
-    try:
-        value = json.loads(changes)
-    except ValueError:
-        return changes
-    if isinstance(value, dict) and all(isinstance(v, list) and len(v) == 2 for v in value.values()):
-        return "; ".join(f"{k}: {'' if old is None else old} → {'' if new is None else new}"
-                         for k, (old, new) in value.items())
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+def describe_changes(changes: str | None, table: str = "", names: dict[tuple[str, str], str] | None = None,
+                     *, action: str | None = None, full: bool = False) -> str:
+    """``{"field": [old, new]}`` JSON as ``字段中文名：旧值 → 新值；…`` (labels from the core
+    catalogue, ids as names where ``names`` has them); other JSON compactly."""
+    return audit_text.describe(table, changes, names, action=action, full=full)
 
 
 class AuditTableModel(RecordTableModel):
@@ -126,6 +124,7 @@ class AuditTableModel(RecordTableModel):
         self.filters: dict[str, str] = {}
         self._more = False
         self._fetching = False
+        self._names: dict[tuple[str, str], str] = {}  # (table, id) → readable name, per loaded page
 
     # --- loading ---------------------------------------------------------------------
 
@@ -168,6 +167,7 @@ class AuditTableModel(RecordTableModel):
             if not new:
                 self._more = False
                 return
+            self._names.update(audit_text.record_names(self._ledger, new))
             first = len(self._records)
             self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
             self._records.extend(new)
@@ -183,7 +183,9 @@ class AuditTableModel(RecordTableModel):
     def load(self) -> list[dict[str, Any]]:
         """The first page under the current filters."""
         self._records, self._more = [], False
-        return self._fetch()
+        rows = self._fetch()
+        self._names = audit_text.record_names(self._ledger, rows)
+        return rows
 
     def text(self, entry: dict[str, Any], column: int, *, full: bool = False) -> str:
         if column == 0:
@@ -199,7 +201,8 @@ class AuditTableModel(RecordTableModel):
             return table_label(entry["table_name"] or "", full=full)
         if column == 5:
             return entry["record_id"] or ""
-        text = describe_changes(entry["changes"])
+        text = describe_changes(entry["changes"], entry["table_name"] or "", self._names,
+                                action=entry["action"], full=full)
         return text if full or len(text) <= _SHOWN_CHANGES else text[:_SHOWN_CHANGES] + "…"
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 
-from neighbourhood.access import ADMIN, STAFF, Access
+from neighbourhood.access import ADMIN, AUDITOR, STAFF, Access
 from ui.security.audit_page import SEQ_ROLE, AuditPage, AuditTableModel, describe_changes
 
 
@@ -55,7 +55,7 @@ def test_page_filters_by_user(qtbot, demo_ledger):
     assert {model.data(model.index(r, 2)) for r in range(2)} == {"zhangmin"}
     assert model.data(model.index(0, 3)) == "Changed"
     assert model.data(model.index(0, 5)) == "idle_lock_minutes"
-    assert "value:  → 5" in model.data(model.index(0, 6))
+    assert "值：（空） → 5" in model.data(model.index(0, 6))
 
     page.record.setText("street_office")  # user and record together
     page.apply_filters()
@@ -110,6 +110,65 @@ def test_verify_reports_intact_then_tampering(qtbot, demo_ledger):
 
 
 def test_describe_changes():
-    assert describe_changes('{"name":[null,"王"]}') == "name:  → 王"
+    assert describe_changes('{"name":[null,"王"]}', "residents") == "姓名：（空） → 王"
+    assert describe_changes('{"name":[null,"王"]}', "residents", action="insert") == "姓名：王"
+    assert describe_changes('{"household_id":["h1","h2"]}', "residents", {("households", "h2"): "1栋101室"}) \
+        == "住户：h1 → 1栋101室"
     assert describe_changes('{"what":"查看"}') == '{"what":"查看"}'
     assert describe_changes(None) == ""
+
+
+def _changes_of(model, record_id: str) -> list[str]:
+    return [model.data(model.index(r, 6)) for r in range(model.rowCount())
+            if model.entry(r)["record_id"] == record_id]
+
+
+def test_changes_show_chinese_labels_and_addresses_not_ids(qtbot, demo_ledger):
+    resident = demo_ledger.conn.execute(
+        "SELECT id, household_id FROM residents WHERE deleted_at IS NULL ORDER BY id LIMIT 1").fetchone()
+    other = demo_ledger.conn.execute("SELECT id FROM households WHERE id != ? ORDER BY id LIMIT 1",
+                                     (resident[1],)).fetchone()[0]
+    with demo_ledger.writer.operation("move"):
+        demo_ledger.writer.update("residents", resident[0], {"household_id": other, "relation": "其他"})
+    page = AuditPage(demo_ledger, page_size=50)
+    qtbot.addWidget(page)
+    page.record.setText(resident[0])
+    page.apply_filters()
+    text = _changes_of(page.model, resident[0])[0]
+    old, new = demo_ledger.households.address(resident[1]), demo_ledger.households.address(other)
+    assert f"住户：{old} → {new}" in text
+    assert "与户主关系：" in text and "→ 其他" in text
+    assert "household_id" not in text and other not in text
+
+
+def test_changes_keep_phones_masked_without_full_view(qtbot, demo_ledger):
+    resident = demo_ledger.conn.execute(
+        "SELECT id FROM residents WHERE deleted_at IS NULL ORDER BY id LIMIT 1").fetchone()[0]
+    with demo_ledger.writer.operation("phone"):
+        demo_ledger.writer.update("residents", resident, {"phone": "13912345678"})
+    admin = demo_ledger.users.by_username("admin")
+    demo_ledger.access = Access(role=AUDITOR, user_id=admin.id, username="admin", display_name="审计")
+    model = AuditTableModel(demo_ledger, page_size=20)
+    model.set_filters(record_id=resident)
+    text = _changes_of(model, resident)[0]
+    assert "联系电话：" in text and "13912345678" not in text and "5678" in text
+    demo_ledger.access = Access(role=ADMIN, user_id=admin.id, username="admin", display_name="管理员",
+                                can_view_full=True)
+    model.set_filters(record_id=resident)
+    assert "联系电话：" in _changes_of(model, resident)[0] and "13912345678" in _changes_of(model, resident)[0]
+
+
+def test_names_are_read_once_per_page_not_per_row(demo_ledger, monkeypatch):
+    from db.queries import record_names
+
+    calls = []
+    real = record_names.name_rows
+    monkeypatch.setattr(record_names, "name_rows", lambda conn, table, ids: calls.append(table) or real(conn, table, ids))
+    import neighbourhood.audit_text as audit_text
+    monkeypatch.setattr(audit_text, "name_rows", record_names.name_rows)
+    model = AuditTableModel(demo_ledger, page_size=200)
+    model.set_filters(table_name="residents")
+    assert model.rowCount() == 200
+    assert len(calls) == len(set(calls)) and "households" in calls
+    texts = [model.data(model.index(r, 6)) for r in range(model.rowCount())]
+    assert any("住户：" in t for t in texts)
