@@ -28,7 +28,7 @@ TABLES: dict[str, str] = {
     "visit_plan_state": "走访计划状态", "visit_plan_dirty": "待重算走访计划", "attachment_blobs": "附件内容",
     "attachments": "附件", "roster_templates": "花名册模板", "sync_state": "同步标识", "sync_checkouts": "检出记录",
     "sync_devices": "外出笔记本", "sync_bundles": "已导入同步文件", "sync_conflicts": "同步冲突",
-    "sync_changes": "笔记本修改记录", "sync_outbox": "待交回同步文件",
+    "sync_changes": "笔记本修改记录", "sync_outbox": "待交回同步文件", "attachment_purge_gate": "附件清理许可",
 }
 
 COLUMNS: dict[str, dict[str, str]] = {
@@ -113,6 +113,7 @@ COLUMNS: dict[str, dict[str, str]] = {
                          "thumbnail": "缩略图", "data": "文件内容"},
     "attachments": {"blob_sha256": "文件校验值", "owner_table": "所属记录类型", "owner_id": "所属记录",
                     "file_name": "文件名", "caption": "说明", "in_report": "打印时附上", "added_by": "添加人"},
+    "attachment_purge_gate": {"opened_at": "开始清理时间"},
     "roster_templates": {"name": "模板名称", "entity": "花名册类型", "body": "模板内容"},
     "sync_state": {"key": "项目", "value": "值"},
     "sync_checkouts": {"device_id": "设备编号", "device_name": "笔记本名称", "grid_ids": "检出网格",
