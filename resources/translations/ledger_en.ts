@@ -381,6 +381,18 @@ Added by %4 on %5</translation>
         <translation>Encrypted the database</translation>
     </message>
     <message>
+        <source>Exported a roster</source>
+        <translation>Exported a roster</translation>
+    </message>
+    <message>
+        <source>Applied a field-laptop return file</source>
+        <translation>Applied a field-laptop return file</translation>
+    </message>
+    <message>
+        <source>Purged unused attachments</source>
+        <translation>Purged unused attachments</translation>
+    </message>
+    <message>
         <source>Residents</source>
         <translation>Residents</translation>
     </message>

@@ -381,6 +381,18 @@ Added by %4 on %5</source>
         <translation>加密数据库</translation>
     </message>
     <message>
+        <source>Exported a roster</source>
+        <translation>导出花名册</translation>
+    </message>
+    <message>
+        <source>Applied a field-laptop return file</source>
+        <translation>导入外出笔记本交回文件</translation>
+    </message>
+    <message>
+        <source>Purged unused attachments</source>
+        <translation>清理未使用的附件</translation>
+    </message>
+    <message>
         <source>Residents</source>
         <translation>居民</translation>
     </message>

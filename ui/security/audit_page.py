@@ -36,6 +36,9 @@ ACTIONS = {
     "login_failed": QT_TRANSLATE_NOOP("AuditTableModel", "Sign-in failed"),
     "login_locked": QT_TRANSLATE_NOOP("AuditTableModel", "Sign-in refused (locked)"),
     "encrypt": QT_TRANSLATE_NOOP("AuditTableModel", "Encrypted the database"),
+    "export": QT_TRANSLATE_NOOP("AuditTableModel", "Exported a roster"),
+    "sync_apply": QT_TRANSLATE_NOOP("AuditTableModel", "Applied a field-laptop return file"),
+    "purge_attachments": QT_TRANSLATE_NOOP("AuditTableModel", "Purged unused attachments"),
 }
 # Tables by name (the audit log's table_name), in the order the filter offers them; any other
 # name can still be typed into the filter and shows as stored.

@@ -82,6 +82,9 @@ STRINGS: dict[str, dict[str, str]] = {
             "本台账的用户账号。停用的账号不能登录，其以往操作仍保留在审计记录中。",
     },
     "AuditTableModel": {
+        "Exported a roster": "导出花名册",
+        "Applied a field-laptop return file": "导入外出笔记本交回文件",
+        "Purged unused attachments": "清理未使用的附件",
         "Added": "新增",
         "Changed": "修改",
         "Deleted": "删除",

@@ -172,3 +172,19 @@ def test_names_are_read_once_per_page_not_per_row(demo_ledger, monkeypatch):
     assert len(calls) == len(set(calls)) and "households" in calls
     texts = [model.data(model.index(r, 6)) for r in range(model.rowCount())]
     assert any("住户：" in t for t in texts)
+
+
+def test_every_audited_action_has_a_chinese_name():
+    """Each action the core writes to the audit trail is named on the audit screen."""
+    import pathlib
+    import re
+
+    from ui.security.audit_page import ACTIONS
+
+    root = pathlib.Path(__file__).resolve().parents[3]
+    written = set()
+    for path in list((root / "neighbourhood").rglob("*.py")) + list((root / "db").rglob("*.py")):
+        written |= set(re.findall(r"audit\.append\(.{0,200}?action=\"([a-z_]+)\"", path.read_text(encoding="utf-8"),
+                                  flags=re.S))
+    assert written, "no audit.append(action=…) found: the scan is broken"
+    assert written - {"update"} <= set(ACTIONS)
