@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
 from neighbourhood.excel.export import ExportResult, export_roster
 from neighbourhood.excel.kinds import ROSTER_KINDS, has_period, period_of
 from ui.excel.worker import JobThread
+from ui.job_runner import JobRunner
 
 
 def _date_edit(iso: str) -> QDateEdit:
@@ -25,7 +26,7 @@ def _date_edit(iso: str) -> QDateEdit:
     return edit
 
 
-class ExportDialog(QDialog):
+class ExportDialog(JobRunner, QDialog):
     """Export a roster of ``kind`` with the current ``filters`` (grid_id, building_id,
     date_from/date_to …).  A period roster (the visit log) shows the period, preset from
     the filters or to this month so far."""
@@ -120,19 +121,16 @@ class ExportDialog(QDialog):
             return
         out = pathlib.Path(self.path_edit.text().strip())
         kind, full, filters, ledger = self.kind(), self.full_check.isChecked(), self.export_filters(), self.ledger
-        self.job = JobThread(lambda progress, abort: export_roster(
-            ledger, kind, out=out, filters=filters, full=full, progress=progress, abort=abort), self)
-        self.job.progressed.connect(self._on_progress)
-        self.job.succeeded.connect(self._on_done)
-        self.job.failed.connect(self._on_failed)
-        self.job.cancelled.connect(self._on_cancelled)
-        self.job.finished.connect(self._on_finished)
-        for w in (self.export_button, self.kind_combo, self.path_edit, self.full_check, self.period_row):
-            w.setEnabled(False)
-        self.progress.setVisible(True)
-        self.progress.setRange(0, 0)
-        self.status.setText(self.tr("Exporting…"))
-        self.job.start()
+        self.run_job(lambda progress, abort: export_roster(
+            ledger, kind, out=out, filters=filters, full=full, progress=progress, abort=abort), self.tr("Exporting…"))
+
+    def set_busy(self, busy: bool) -> None:
+        for w in (self.export_button, self.kind_combo, self.path_edit, self.period_row):
+            w.setEnabled(not busy)
+        self.full_check.setEnabled(not busy and bool(self.ledger.access.can_view_full))
+
+    def cancelled_text(self) -> str:
+        return self.tr("Export cancelled; no file was written.")
 
     def _on_progress(self, done: int, total: int, _text: str) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -143,26 +141,6 @@ class ExportDialog(QDialog):
         self.status.setText(self.tr("Exported {0} rows to {1}").format(result.rows, result.path))
         self.accept()
 
-    def _on_failed(self, message: str) -> None:
-        self.status.setText(message)
-        self._reset()
-
-    def _on_cancelled(self) -> None:
-        self.status.setText(self.tr("Export cancelled; no file was written."))
-        self._reset()
-
-    def _on_finished(self) -> None:
-        job, self.job = self.job, None
-        if job is not None:
-            job.deleteLater()
-
-    def _reset(self) -> None:
-        self.progress.setVisible(False)
-        self.export_button.setEnabled(True)
-        self.kind_combo.setEnabled(True)
-        self.path_edit.setEnabled(True)
-        self.period_row.setEnabled(True)
-        self.full_check.setEnabled(bool(self.ledger.access.can_view_full))
 
     def _cancel(self) -> None:
         if self.job is not None:

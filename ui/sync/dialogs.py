@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QWidget)
 
 from ui.excel.worker import JobThread
+from ui.job_runner import JobRunner
 
 SYNC_FILTER = "*.nlsync"
 
 
-class _JobDialog(QDialog):
+class _JobDialog(JobRunner, QDialog):
     """A form, a status line, a progress bar and Run/Cancel; subclasses give the job."""
 
     def __init__(self, ledger: Any, parent: QWidget | None = None) -> None:
@@ -74,23 +75,13 @@ class _JobDialog(QDialog):
         fn = self.make_job()
         if fn is None:
             return
-        self.job = JobThread(fn, self)
-        self.job.progressed.connect(self._on_progress)
-        self.job.succeeded.connect(self._on_done)
-        self.job.failed.connect(self._on_failed)
-        self.job.cancelled.connect(self._on_cancelled)
-        self.job.finished.connect(self._on_finished)
-        self.run_button.setEnabled(False)
-        self.progress.setVisible(True)
-        self.progress.setRange(0, 0)
-        self.status.setText(QCoreApplication.translate("SyncDialogs", "Working…"))
-        self.job.start()
+        self.run_job(fn, QCoreApplication.translate("SyncDialogs", "Working…"))
 
-    def _on_progress(self, done: int, total: int, text: str) -> None:
-        self.progress.setRange(0, max(total, 0))
-        self.progress.setValue(done)
-        if text:
-            self.status.setText(text)
+    def set_busy(self, busy: bool) -> None:
+        self.run_button.setEnabled(not busy)
+
+    def cancelled_text(self) -> str:
+        return QCoreApplication.translate("SyncDialogs", "Cancelled; nothing was changed.")
 
     def _on_done(self, result: Any) -> None:
         self.result = result
@@ -101,23 +92,6 @@ class _JobDialog(QDialog):
 
     def describe(self, result: Any) -> str:
         return str(result)
-
-    def _on_failed(self, message: str) -> None:
-        self.status.setText(message)
-        self._reset()
-
-    def _on_cancelled(self) -> None:
-        self.status.setText(QCoreApplication.translate("SyncDialogs", "Cancelled; nothing was changed."))
-        self._reset()
-
-    def _on_finished(self) -> None:
-        job, self.job = self.job, None
-        if job is not None:
-            job.deleteLater()
-
-    def _reset(self) -> None:
-        self.progress.setVisible(False)
-        self.run_button.setEnabled(True)
 
     def _cancel(self) -> None:
         if self.job is not None:
