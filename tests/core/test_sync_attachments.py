@@ -129,7 +129,9 @@ def test_refresh_keeps_unreturned_attachments(field, tmp_path):
 
 def test_change_outside_the_checkout_grids_is_refused(field, tmp_path):
     office, laptop, household, known = field
-    laptop.households.update(household, housing_type="租赁")
+    # a real change whatever the demo gave this household (an unchanged value logs nothing)
+    current = laptop.households.get(household).housing_type
+    laptop.households.update(household, housing_type="公租房" if current == "租赁" else "租赁")
     bundle = fmt.read(export(laptop, tmp_path), PASS)
     other = _household(office, office.grids.list()[1].id)
     rows = bundle.json_section("changes")
