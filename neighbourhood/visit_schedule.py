@@ -246,7 +246,8 @@ def counts(conn, rules: list[dict[str, Any]], *, date_from: _dt.date, date_to: _
     due_by_grid = {gid: (due, done or 0) for gid, _worker, due, done in due_rows}
     names = q.grid_names(conn, set(per_grid) | set(due_by_grid))
     # grids in the ledger's order (第一网格, 第二网格, 第三网格), not by name (第一, 第三, 第二)
-    rank = {g["id"]: i for i, g in enumerate(registry_q.grids(conn))}
+    grids = registry_q.grids(conn)
+    rank = {g["id"]: i for i, g in enumerate(grids)}
     by_grid = []
     for gid in sorted(set(per_grid) | set(due_by_grid),
                       key=lambda g: (rank.get(g or "", len(rank)), names.get(g or "", ""))):
@@ -267,7 +268,7 @@ def counts(conn, rules: list[dict[str, Any]], *, date_from: _dt.date, date_to: _
         acc[2] += r["households"]
     # grid workers in their grids' order, then the other visitors by name
     worker_rank: dict[str, int] = {}
-    for g in registry_q.grids(conn):
+    for g in grids:
         if g["worker_name"]:
             worker_rank.setdefault(g["worker_name"], rank[g["id"]])
     by_visitor = []
