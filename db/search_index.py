@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from db.queries import in_chunks
 from db.writes import Write
 
 _RESIDENT_FIELDS = {"name", "phone", "id_number", "household_id", "deleted_at", "name_pinyin"}
@@ -102,15 +103,9 @@ def _put_fresh(rows, offset, tri, uni) -> None:
                     " ".join(t[::-1] for t in (_digits(id_number), _digits(phone)) if t)))
 
 
-def _chunks(ids, size: int = 500):
-    ids = list(ids)
-    for start in range(0, len(ids), size):
-        yield ids[start:start + size]
-
-
 def _index_in(conn, indexer, column: str, ids) -> None:
-    for chunk in _chunks(ids):
-        indexer(conn, f"{column} IN ({','.join('?' * len(chunk))})", tuple(chunk))
+    for chunk, marks in in_chunks(ids):
+        indexer(conn, f"{column} IN ({marks})", tuple(chunk))
 
 
 def index_writes(conn, writes: list[Write]) -> None:
@@ -134,9 +129,9 @@ def index_writes(conn, writes: list[Write]) -> None:
         elif write.table == "buildings":
             if changed is not None and changed & _BUILDING_FIELDS:
                 buildings.add(write.record_id)
-    for chunk in _chunks(heads_of):
+    for chunk, marks in in_chunks(heads_of):
         households.update(r[0] for r in conn.execute(
-            f"SELECT id FROM households WHERE head_resident_id IN ({','.join('?' * len(chunk))})", chunk))
+            f"SELECT id FROM households WHERE head_resident_id IN ({marks})", chunk))
     _index_in(conn, index_residents, "r.id", residents)
     _index_in(conn, index_residents, "r.household_id", members_of)
     _index_in(conn, index_residents, "h.building_id", buildings)

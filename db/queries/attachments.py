@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Sequence
 
-from db.queries import dicts as _dicts
+from db.queries import dicts as _dicts, in_chunks
 
 LIVE = "deleted_at IS NULL"
 _LINK_SELECT = """SELECT a.*, b.size, b.mime, b.width, b.height
@@ -39,9 +39,7 @@ def live_link_to(conn, owner_table: str, owner_id: str, sha256: str) -> dict[str
 def count_of(conn, owner_table: str, owner_ids: Sequence[str]) -> dict[str, int]:
     """Live attachments per owner id (ids not listed have none)."""
     out: dict[str, int] = {}
-    for start in range(0, len(owner_ids), 500):
-        chunk = list(owner_ids[start:start + 500])
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in in_chunks(owner_ids):
         for owner_id, n in conn.execute(
                 f"SELECT owner_id, count(*) FROM attachments WHERE owner_table = ? AND {LIVE}"
                 f" AND owner_id IN ({marks}) GROUP BY owner_id", (owner_table, *chunk)):
@@ -56,9 +54,7 @@ def blob_exists(conn, sha256: str) -> bool:
 def known_blobs(conn, hashes: Iterable[str]) -> set[str]:
     wanted = list(dict.fromkeys(hashes))
     found: set[str] = set()
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in in_chunks(wanted):
         found.update(r[0] for r in conn.execute(
             f"SELECT sha256 FROM attachment_blobs WHERE sha256 IN ({marks})", chunk))
     return found
@@ -82,9 +78,7 @@ def blob_field(conn, sha256: str, field: str) -> Any:
 def blobs(conn, hashes: Sequence[str]) -> list[dict[str, Any]]:
     """Whole blob rows (with data) for ``hashes`` that are stored."""
     out: list[dict[str, Any]] = []
-    for start in range(0, len(hashes), 200):
-        chunk = list(hashes[start:start + 200])
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in in_chunks(hashes, 200):
         out += _dicts(conn.execute(
             f"SELECT {', '.join(BLOB_COLUMNS)} FROM attachment_blobs WHERE sha256 IN ({marks})", chunk))
     return out
@@ -153,9 +147,7 @@ def stats(conn) -> dict[str, int]:
 def links_of_owners(conn, owner_table: str, owner_ids: Sequence[str]) -> list[dict[str, Any]]:
     """Live link ids and hashes on the given records (a check-out's "the office has these")."""
     out: list[dict[str, Any]] = []
-    for start in range(0, len(owner_ids), 500):
-        chunk = list(owner_ids[start:start + 500])
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in in_chunks(owner_ids):
         out += _dicts(conn.execute(
             f"SELECT id, blob_sha256 FROM attachments WHERE owner_table = ? AND {LIVE}"
             f" AND owner_id IN ({marks})", (owner_table, *chunk)))
@@ -190,9 +182,7 @@ def purge_blobs(conn, hashes: Sequence[str]) -> None:
     purge gate (see the ``attachment_blobs_purge_only`` trigger) only for this statement run."""
     conn.execute("INSERT INTO attachment_purge_gate (opened_at) VALUES (datetime('now'))")
     try:
-        for start in range(0, len(hashes), 500):
-            chunk = list(hashes[start:start + 500])
-            marks = ",".join("?" for _ in chunk)
+        for chunk, marks in in_chunks(hashes):
             conn.execute(f"DELETE FROM attachments WHERE deleted_at IS NOT NULL AND blob_sha256 IN ({marks})",
                          chunk)
             conn.execute(f"DELETE FROM attachment_blobs WHERE sha256 IN ({marks})", chunk)

@@ -1,6 +1,8 @@
 """Short readable names of records by id (for the audit trail's change column)."""
 from __future__ import annotations
 
+from db.queries import in_chunks
+
 # table: SELECT id, <parts of a name> … WHERE id IN (…).  Households give their address parts.
 _NAME_SQL = {
     "households": "SELECT h.id, b.name, h.entrance, h.unit FROM households h "
@@ -20,9 +22,8 @@ NAMED_TABLES = tuple(_NAME_SQL)
 def name_rows(conn, table: str, ids: list[str]) -> dict[str, tuple]:
     """{id: (name parts…)} of ``ids`` in ``table`` (500 ids per query)."""
     out: dict[str, tuple] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        sql = _NAME_SQL[table].format(marks=",".join("?" for _ in chunk))
+    for chunk, marks in in_chunks(ids):
+        sql = _NAME_SQL[table].format(marks=marks)
         for row in conn.execute(sql, chunk):
             out[row[0]] = tuple(row[1:])
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable
 
-from db.queries import dicts
+from db.queries import dicts, in_chunks
 
 # --- identity (sync_state) -------------------------------------------------------------
 
@@ -150,13 +150,7 @@ def conflict_ids(conn, *, status: str | None = "open") -> list[str]:
 
 
 def conflicts(conn, ids: list[str]) -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ",".join("?" for _ in chunk)
-        for row in dicts(conn.execute(f"SELECT * FROM sync_conflicts WHERE id IN ({marks})", chunk)):
-            out[row["id"]] = row
-    return out
+    return rows(conn, "sync_conflicts", ids)
 
 
 def conflicts_of_record(conn, table: str, record_id: str) -> list[dict[str, Any]]:
@@ -182,9 +176,7 @@ def row(conn, table: str, record_id: str) -> dict[str, Any] | None:
 
 def rows(conn, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in in_chunks(ids):
         for r in dicts(conn.execute(f"SELECT * FROM [{table}] WHERE id IN ({marks})", chunk)):
             out[r["id"]] = r
     return out
@@ -311,9 +303,7 @@ def grid_name(conn, grid_id: str | None) -> str:
 def household_places(conn, household_ids: list[str]) -> dict[str, tuple[str | None, str, str, str]]:
     """:func:`household_place` for many households at once (500 per query)."""
     out: dict[str, tuple[str | None, str, str, str]] = {}
-    for start in range(0, len(household_ids), 500):
-        chunk = household_ids[start:start + 500]
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in in_chunks(household_ids):
         for hid, grid, name, entrance, unit in conn.execute(
                 "SELECT h.id, b.grid_id, b.name, h.entrance, h.unit FROM households h "
                 f"LEFT JOIN buildings b ON b.id = h.building_id WHERE h.id IN ({marks})", chunk):
@@ -324,9 +314,7 @@ def household_places(conn, household_ids: list[str]) -> dict[str, tuple[str | No
 def household_ids_of(conn, table: str, ids: list[str]) -> dict[str, str]:
     """{record id: household id} of residents or visits (500 per query)."""
     out: dict[str, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ",".join("?" for _ in chunk)
+    for chunk, marks in in_chunks(ids):
         out.update(conn.execute(f"SELECT id, household_id FROM [{table}] WHERE id IN ({marks})", chunk).fetchall())
     return out
 
