@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-_MASKED_FIELDS = {"id_number", "phone", "worker_phone", "leader_phone"}
 _BOTH = QBrush(QColor("#fff3e0"))
 
 
@@ -60,19 +59,18 @@ class ConflictTableModel(QAbstractTableModel):
         return None
 
     def _value(self, conflict: Any, value: Any) -> str:
+        from neighbourhood.masking import mask_row
         from ui.common import full_view
 
         if value is None:
             return self.tr("(empty)")
-        if isinstance(value, dict):
-            return "、".join(f"{k}={v}" for k, v in value.items() if v not in (None, "") and k != "id")[:200]
-        text = str(value)
-        if conflict.field in _MASKED_FIELDS and not full_view(self.ledger):
-            from neighbourhood.masking import mask_row
-            text = mask_row({conflict.field: text}, full=False)[conflict.field] or ""
+        full = full_view(self.ledger)
+        if isinstance(value, dict):  # a whole record (duplicate ID, record missing at the office)
+            shown = mask_row(dict(value), full=full)
+            return "、".join(f"{k}={v}" for k, v in shown.items() if v not in (None, "") and k != "id")[:200]
         if conflict.field == "deleted_at":
             return self.tr("deleted")
-        return text
+        return mask_row({conflict.field: str(value)}, full=full)[conflict.field] or ""
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._ids)):

@@ -49,6 +49,21 @@ def test_conflict_model(qtmodeltester, office_with_conflicts):
     qtmodeltester.check(model)
 
 
+def test_whole_record_values_are_masked_too(qtbot, office_with_conflicts):
+    """A duplicate-ID or missing-record conflict holds the laptop's whole record: its ID number
+    and phone are masked like a single field's."""
+    import types
+
+    from ui.sync.conflict_model import ConflictTableModel
+
+    office, _rids, _ret = office_with_conflicts
+    model = ConflictTableModel(office)
+    record = {"id": "x", "name": "王芳", "id_number": "110105196004020018", "phone": "13800000001"}
+    shown = model._value(types.SimpleNamespace(field=None), record)
+    assert "王芳" in shown and "110105196004020018" not in shown and "13800000001" not in shown
+    assert "110105********0018" in shown and "138****0001" in shown
+
+
 def test_choosing_a_side_resolves_and_refreshes(qtbot, office_with_conflicts):
     from ui.sync.conflict_page import ConflictReviewPage
 
