@@ -10,7 +10,6 @@ types need staff rights; flags need the household's grid.
 from __future__ import annotations
 
 import dataclasses
-import datetime as _dt
 from typing import TYPE_CHECKING, Any
 
 from db.queries import visits as q
@@ -142,22 +141,6 @@ class RulesMixin:
     def group_choices(self) -> list[tuple[str, str]]:
         """(key, label) of every group a rule can name now."""
         return [(g.key, g.label) for g in groups.all_groups(self._l.conn)]
-
-    def interval_for(self, household_id: str, *, today: _dt.date | None = None) -> VisitRule | None:
-        """The strictest active rule that applies to one household (None if none)."""
-        today = today or self.today()
-        best: VisitRule | None = None
-        order = {t: i for i, t in enumerate(TIERS)}
-        for rule in self.rules(active_only=True):
-            group = groups.get(self._l.conn, rule.group_key)
-            if group is None:
-                continue
-            sql, params = group.select(today.isoformat())
-            if not q.in_selection(self._l.conn, household_id, sql, params):
-                continue
-            if best is None or (rule.interval_days, order[rule.tier]) < (best.interval_days, order[best.tier]):
-                best = rule
-        return best
 
     # --- visit types -------------------------------------------------------------------
 

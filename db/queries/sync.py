@@ -153,11 +153,6 @@ def conflicts(conn, ids: list[str]) -> dict[str, dict[str, Any]]:
     return rows(conn, "sync_conflicts", ids)
 
 
-def conflicts_of_record(conn, table: str, record_id: str) -> list[dict[str, Any]]:
-    return dicts(conn.execute("SELECT * FROM sync_conflicts WHERE table_name = ? AND record_id = ? "
-                              "AND deleted_at IS NULL ORDER BY created_at, rowid", (table, record_id)))
-
-
 def count_open_conflicts(conn) -> int:
     return conn.execute("SELECT count(*) FROM sync_conflicts WHERE status = 'open' AND deleted_at IS NULL"
                         ).fetchone()[0]
@@ -288,34 +283,19 @@ def building_place(conn, building_id: str) -> tuple[str | None, str]:
     return (row[0], row[1]) if row else (None, "")
 
 
-def household_place(conn, household_id: str) -> tuple[str | None, str, str, str] | None:
-    """(grid id, building name, entrance, unit) of a household, None when the office lacks it."""
-    row = conn.execute("SELECT b.grid_id, b.name, h.entrance, h.unit FROM households h "
-                       "LEFT JOIN buildings b ON b.id = h.building_id WHERE h.id = ?", (household_id,)).fetchone()
-    return None if row is None else (row[0], row[1] or "", row[2] or "", row[3] or "")
-
-
 def grid_name(conn, grid_id: str | None) -> str:
     row = conn.execute("SELECT name FROM grids WHERE id = ?", (grid_id,)).fetchone() if grid_id else None
     return row[0] if row else "未知网格"
 
 
 def household_places(conn, household_ids: list[str]) -> dict[str, tuple[str | None, str, str, str]]:
-    """:func:`household_place` for many households at once (500 per query)."""
+    """{household id: (grid id, building name, entrance, unit)}; households the office lacks are absent."""
     out: dict[str, tuple[str | None, str, str, str]] = {}
     for chunk, marks in in_chunks(household_ids):
         for hid, grid, name, entrance, unit in conn.execute(
                 "SELECT h.id, b.grid_id, b.name, h.entrance, h.unit FROM households h "
                 f"LEFT JOIN buildings b ON b.id = h.building_id WHERE h.id IN ({marks})", chunk):
             out[hid] = (grid, name or "", entrance or "", unit or "")
-    return out
-
-
-def household_ids_of(conn, table: str, ids: list[str]) -> dict[str, str]:
-    """{record id: household id} of residents or visits (500 per query)."""
-    out: dict[str, str] = {}
-    for chunk, marks in in_chunks(ids):
-        out.update(conn.execute(f"SELECT id, household_id FROM [{table}] WHERE id IN ({marks})", chunk).fetchall())
     return out
 
 

@@ -128,11 +128,6 @@ def flag_row(conn, household_id: str, flag: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
-def in_selection(conn, household_id: str, sql: str, params: Sequence[Any]) -> bool:
-    """Whether ``household_id`` is among the ids a group's SQL selects."""
-    return conn.execute(f"SELECT 1 WHERE ? IN ({sql})", (household_id, *params)).fetchone() is not None
-
-
 # --- the schedule ----------------------------------------------------------------------
 
 # Same rule as neighbourhood.records.address_of ('12栋2单元301室').

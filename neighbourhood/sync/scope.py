@@ -117,7 +117,7 @@ class Scope:
         checked out to this device, even if the office moved it since) and where the file puts it."""
         out = []
         if household_id not in self._places:
-            self._places[household_id] = q.household_place(self.conn, household_id)
+            self._places[household_id] = q.household_places(self.conn, [household_id]).get(household_id)
         office = self._places[household_id]
         if office is not None:
             out.append((office[0], address_of(office[1], office[2], office[3]),

@@ -124,10 +124,6 @@ class DashboardPage(QWidget):
         layout.addWidget(scroll)
         self.refresh()
 
-    def tiles(self) -> list[Tile]:
-        """Read the counts (GUI thread)."""
-        return self._read()[0]
-
     def _read(self) -> tuple[list[Tile], dict[str, Any]]:
         """The tiles and the charts' data, from one pass over the services (GUI thread)."""
         led = self.ledger
