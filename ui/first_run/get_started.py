@@ -16,12 +16,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
-from ui.common import FieldMessage, registry_counts
+from ui.common import FieldMessage
 from ui.signals import emit
 
 
 def is_empty(ledger: Any) -> bool:
-    return registry_counts(ledger).get("residents", 0) == 0
+    # one index entry, not a count of everyone: this runs at start and after every change
+    return not ledger.listing.at_least(1)
 
 
 def split_names(text: str) -> list[str]:
