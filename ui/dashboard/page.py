@@ -141,8 +141,11 @@ class DashboardPage(QWidget):
         reviews = sum(c.reviews_due for c in hardship.categories.values() if not c.derived)
         tiles.append(Tile("reviews_due", self.tr("Reviews due this month"), reviews, HARDSHIP, alert=reviews > 0,
                           filters=(("review", "due"),)))
-        # counts only: the whole schedule as rows costs seconds at street-office scale
-        by_status = led.visits.status_counts(today=today)
+        # counts only (the whole schedule as rows costs seconds at street-office scale), one
+        # pass per grid serving both the tiles and the chart
+        due_kinds = ("overdue", "due_this_week", "never_visited")
+        per_grid = led.visits.status_counts_by_grid(today=today)
+        by_status = {k: sum(per[k] for per in per_grid.values()) for k in due_kinds}
         overdue = by_status.get("overdue", 0)
         tiles += [Tile("visits_overdue", self.tr("Visits overdue"), overdue, VISITS, alert=overdue > 0,
                        filters=(("status", "overdue"),)),
@@ -155,11 +158,10 @@ class DashboardPage(QWidget):
                        filters=(("actions", "open"),)),
                   Tile("actions_overdue", self.tr("Overdue action items"), meetings.actions_overdue, MEETINGS,
                        alert=meetings.actions_overdue > 0, filters=(("actions", "overdue"),))]
-        due_kinds = ("overdue", "due_this_week", "never_visited")
         names = {g.id: g.name for g in led.grids.list()}
         order = {gid: i for i, gid in enumerate(names)}
         grids = {gid: (names.get(gid, "—"), [per[k] for k in due_kinds])
-                 for gid, per in led.visits.status_counts_by_grid(today=today).items()
+                 for gid, per in per_grid.items()
                  if any(per[k] for k in due_kinds)}
         charts = {  # rows of (key, label, values)
             "hardship": [(code, cat.name, [cat.enrolled_persons]) for code, cat in hardship.categories.items()
