@@ -14,11 +14,9 @@ import datetime as _dt
 from operator import mul
 from typing import Any, Mapping
 
-from neighbourhood.idnumbers import PROVINCE_CODES
+from neighbourhood.idnumbers import _CHECK_CHARS, _WEIGHTS, PROVINCE_CODES
 from neighbourhood.residents import _CHOICES
 
-_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_CHECK_CHARS = "10X98765432"
 _DATE_FIELDS = ("birth_date", "permit_start", "permit_end")
 _ASCII_ZERO = 48 * sum(_WEIGHTS)
 _DIGITS = frozenset("0123456789")
