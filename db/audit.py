@@ -40,34 +40,22 @@ def _last_hash(conn) -> str:
 def append(conn, *, at: str, actor: Actor, action: str, table_name: str | None = None,
            record_id: str | None = None, changes: dict[str, Any] | None = None) -> str:
     """Append one entry in the caller's transaction; returns its hash."""
-    prev = _last_hash(conn)
-    changes_json = _canonical(changes) if changes is not None else None
-    digest = entry_hash(prev, at, actor.user_id, actor.username, action, table_name,
-                        record_id, changes_json)
-    conn.execute(
-        "INSERT INTO audit_log (at, user_id, username, action, table_name, record_id, changes,"
-        " prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)",
-        (at, actor.user_id, actor.username, action, table_name, record_id, changes_json, prev, digest))
-    return digest
+    return append_many(conn, [(at, actor, action, table_name, record_id, changes)])
 
 
 def append_many(conn, entries: list[tuple[str, Actor, str, str | None, str | None, dict[str, Any] | None]]
                 ) -> str | None:
     """Append ``(at, actor, action, table_name, record_id, changes)`` entries in order, in the
-    caller's transaction, with one ``executemany``; the same chain as calling :func:`append`
-    for each.  Returns the last hash (None when there was nothing to append)."""
+    caller's transaction, with one ``executemany`` (:func:`append` is the one-entry case).
+    Returns the last hash (None when there was nothing to append)."""
     if not entries:
         return None
     prev = _last_hash(conn)
     rows = []
-    sha256 = hashlib.sha256
-    canonical = _canonical
     for at, actor, action, table_name, record_id, changes in entries:
-        changes_json = canonical(changes) if changes is not None else None
-        # Inlined entry_hash(): the same payload, without a call per entry.
-        payload = canonical([prev, at, actor.user_id, actor.username, action, table_name, record_id,
-                             changes_json])
-        digest = sha256(payload.encode("utf-8")).hexdigest()
+        changes_json = _canonical(changes) if changes is not None else None
+        digest = entry_hash(prev, at, actor.user_id, actor.username, action, table_name, record_id,
+                            changes_json)
         rows.append((at, actor.user_id, actor.username, action, table_name, record_id, changes_json,
                      prev, digest))
         prev = digest
