@@ -4,7 +4,7 @@ A dialog holding ``self.status`` (QLabel), ``self.progress`` (QProgressBar) and
 ``self.job`` starts its job with :meth:`run_job`; the runner shows progress,
 then the failure or "cancelled" message, and frees the thread.  The dialog
 gives ``_on_done(result)``, ``set_busy(busy)`` (which controls to lock while
-running) and ``cancelled_text()``.  GUI thread.
+running), ``cancelled_text()`` and, to style its messages, ``show_status``.  GUI thread.
 """
 from __future__ import annotations
 
@@ -29,11 +29,14 @@ class JobRunner:
         self.set_busy(True)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
-        self.status.setText(busy_text)
+        self.show_status(busy_text)
         self.job.start()
 
     def set_busy(self, busy: bool) -> None:  # dialogs lock their inputs
         pass
+
+    def show_status(self, text: str, *, error: bool = False) -> None:
+        self.status.setText(text)
 
     def cancelled_text(self) -> str:
         raise NotImplementedError
@@ -45,14 +48,14 @@ class JobRunner:
         self.progress.setRange(0, max(total, 0))
         self.progress.setValue(done)
         if text:
-            self.status.setText(text)
+            self.show_status(text)
 
     def _on_failed(self, message: str) -> None:
-        self.status.setText(message)
+        self.show_status(message, error=True)
         self._idle()
 
     def _on_cancelled(self) -> None:
-        self.status.setText(self.cancelled_text())
+        self.show_status(self.cancelled_text())
         self._idle()
 
     def _on_finished(self) -> None:

@@ -17,13 +17,14 @@ from neighbourhood.errors import LedgerError
 from neighbourhood.rosters.fields import SEQ
 from neighbourhood.rosters.template import ColumnSpec, FilterSpec, Template
 from ui.excel.worker import JobThread
+from ui.job_runner import JobRunner
 from ui.roster_builder.editor import TemplateEditor
 from ui.roster_builder.models import PreviewModel
 
 _NAME = Qt.ItemDataRole.UserRole
 
 
-class RosterBuilderDialog(QDialog):
+class RosterBuilderDialog(JobRunner, QDialog):
     """Describe a table once, print it from the ledger any month (issue: 多头填报)."""
 
     def __init__(self, ledger, parent: QWidget | None = None, *, folder: str | pathlib.Path | None = None) -> None:
@@ -128,7 +129,7 @@ class RosterBuilderDialog(QDialog):
         try:
             self.editor.set_template(self.ledger.rosters.get(item.data(_NAME)))
         except LedgerError as exc:
-            self._say(str(exc))
+            self.show_status(str(exc))
             return
         self.preview.set_rows([], [])
 
@@ -146,20 +147,20 @@ class RosterBuilderDialog(QDialog):
         try:
             self.ledger.rosters.save(t)
         except LedgerError as exc:
-            self._say(str(exc), error=True)
+            self.show_status(str(exc), error=True)
             return False
         self.reload(select=t.name)
-        self._say(self.tr("Template “{0}” saved.").format(t.name))
+        self.show_status(self.tr("Template “{0}” saved.").format(t.name))
         return True
 
     def refresh_preview(self) -> bool:
         try:
             headers, rows = self.ledger.rosters.preview(self.editor.template(), limit=50)
         except LedgerError as exc:
-            self._say(str(exc), error=True)
+            self.show_status(str(exc), error=True)
             return False
         self.preview.set_rows(headers, rows)
-        self._say(self.tr("Showing the first {0} rows.").format(len(rows)))
+        self.show_status(self.tr("Showing the first {0} rows.").format(len(rows)))
         return True
 
     def delete_selected(self) -> None:
@@ -169,7 +170,7 @@ class RosterBuilderDialog(QDialog):
         try:
             self.ledger.rosters.delete(name)
         except LedgerError as exc:
-            self._say(str(exc), error=True)
+            self.show_status(str(exc), error=True)
             return
         self.reload()
 
@@ -187,10 +188,10 @@ class RosterBuilderDialog(QDialog):
                 t.name = f"{t.name}（导入 {_dt.date.today():%Y%m%d}）"
             self.ledger.rosters.save(t, replace=False)
         except LedgerError as exc:
-            self._say(str(exc), error=True)
+            self.show_status(str(exc), error=True)
             return False
         self.reload(select=t.name)
-        self._say(self.tr("Imported template “{0}”.").format(t.name))
+        self.show_status(self.tr("Imported template “{0}”.").format(t.name))
         return True
 
     def _export_file_dialog(self) -> None:
@@ -204,9 +205,9 @@ class RosterBuilderDialog(QDialog):
             try:
                 written = self.ledger.rosters.export_file(name, path)
             except (LedgerError, OSError) as exc:
-                self._say(str(exc), error=True)
+                self.show_status(str(exc), error=True)
                 return
-            self._say(self.tr("Template written to {0}").format(str(written)))
+            self.show_status(self.tr("Template written to {0}").format(str(written)))
 
     # --- exporting --------------------------------------------------------------------
     def run_selected(self) -> None:
@@ -228,41 +229,32 @@ class RosterBuilderDialog(QDialog):
         t = self.editor.template()
         full = self.full_check.isChecked() and self.full_check.isEnabled()
         rosters = self.ledger.rosters
-        self.job = JobThread(lambda progress, abort: rosters.export(t, out=path, full=full, progress=progress,
-                                                                    abort=abort), self)
-        self.job.progressed.connect(self._progressed)
-        self.job.succeeded.connect(self._done)
-        self.job.failed.connect(lambda message: self._finish(message, error=True))
-        self.job.cancelled.connect(lambda: self._finish(self.tr("Export cancelled; no file was written.")))
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.export_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self._say(self.tr("Exporting…"))
-        self.job.start()
+        self.run_job(lambda progress, abort: rosters.export(t, out=path, full=full, progress=progress, abort=abort),
+                     self.tr("Exporting…"))
         return True
 
     def cancel(self) -> None:
         if self.job is not None:
             self.job.cancel()
 
-    def _progressed(self, done: int, total: int, _text: str) -> None:
+    def set_busy(self, busy: bool) -> None:
+        self.export_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+
+    def cancelled_text(self) -> str:
+        return self.tr("Export cancelled; no file was written.")
+
+    def _on_progress(self, done: int, total: int, _text: str) -> None:
         if total:
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
 
-    def _done(self, result) -> None:
+    def _on_done(self, result) -> None:
         self.last_result = result
-        self._finish(self.tr("Exported {0} rows to {1}").format(result.rows, str(result.path)))
+        self.show_status(self.tr("Exported {0} rows to {1}").format(result.rows, str(result.path)))
+        self._idle()
 
-    def _finish(self, message: str, *, error: bool = False) -> None:
-        self.job = None
-        self.progress.setVisible(False)
-        self.export_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
-        self._say(message, error=error)
-
-    def _say(self, message: str, *, error: bool = False) -> None:
+    def show_status(self, message: str, *, error: bool = False) -> None:
         self.status.setText(message)
         self.status.setStyleSheet("color: #c62828;" if error else "")
 
