@@ -19,9 +19,8 @@ from neighbourhood.errors import PermissionDenied, ValidationError
 from neighbourhood.excel.kinds import (DATE, NUMBER, PERIOD_FILTERS, ROSTER_KINDS, RosterKind, describe_filters,
                                       has_period, period_of)
 from neighbourhood.excel.safety import display_width
-from neighbourhood.excel.sheet import (BLOCK, MAX_WIDTH, NUMBER_TYPES, cell_text, fast_mask_id,
-                                       fast_mask_phone, formats, merge_group, new_workbook, print_setup,
-                                       serial, table_borders, text_column)
+from neighbourhood.excel.sheet import (BLOCK, FAST_MASKERS, MAX_WIDTH, formats, merge_group, new_serials,
+                                       new_workbook, prepare_column, print_setup, table_borders)
 from neighbourhood.jobs import Abort, Cancelled, Progress, never, no_progress
 
 if TYPE_CHECKING:
@@ -148,16 +147,13 @@ def _write_sheet(wb, ws, ledger: "Ledger", roster: RosterKind, filters: Mapping[
         else:
             col_fmts.append(None)
         ws.set_column(c, c, widths[c], col_fmts[-1])
-    date_cols = [c for c, column in enumerate(columns) if column.type == DATE]
-    number_cols = [c for c, column in enumerate(columns) if column.type == NUMBER]
-    text_cols = [c for c, column in enumerate(columns) if column.type not in (DATE, NUMBER)]
-    mask_cols = [] if full else [(c, {"id": fast_mask_id, "phone": fast_mask_phone}[column.mask])
-                                 for c, column in enumerate(columns) if column.mask in ("id", "phone")]
+    # (kind, masker) per column for prepare_column
+    preparers = [(column.type, None if full else FAST_MASKERS.get(column.mask or "")) for column in columns]
     group_cols = [c for c, column in enumerate(columns) if column.group]
     group_of = roster.group_of if group_cols else None
 
     write_row = ws.write_row
-    serials: dict[Any, Any] = {None: None, "": ""}   # date value → Excel serial (birth dates repeat)
+    serials = new_serials()
     r = header_row
     group_key, group_start = object(), header_row + 1
     source = roster.rows(ledger, filters)
@@ -177,26 +173,8 @@ def _write_sheet(wb, ws, ledger: "Ledger", roster: RosterKind, filters: Mapping[
                 else:
                     for c in group_cols:
                         row[c] = None       # under the merged group cell
-        cols = list(zip(*block))[:ncol]
-        for c in date_cols:
-            col = cols[c]
-            for value in set(col).difference(serials):
-                serials[value] = serial(value)
-            cols[c] = list(map(serials.__getitem__, col))
-        for c in number_cols:
-            if not NUMBER_TYPES.issuperset(map(type, cols[c])):
-                cols[c] = [value if value.__class__ in NUMBER_TYPES or value == "" else cell_text(value, c, widths)
-                           for value in cols[c]]
-        for c, masker in mask_cols:
-            cols[c] = [masker(value if value.__class__ is str else str(value))
-                       if value is not None and value != "" else value for value in cols[c]]
-        for c in text_cols:
-            cols[c] = text_column(cols[c], c, widths)
-        for c in date_cols:
-            if str in set(map(type, cols[c])):
-                # an unreadable stored date, written as the text it is
-                cols[c] = [cell_text(value, c, widths) if value.__class__ is str and value else value
-                           for value in cols[c]]
+        cols = [prepare_column(col, c, widths, kind, serials, masker)
+                for c, (col, (kind, masker)) in enumerate(zip(zip(*block), preparers))]
         for cells in zip(*cols):
             r += 1
             write_row(r, 0, cells)

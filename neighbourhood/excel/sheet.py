@@ -13,6 +13,7 @@ import datetime as _dt
 from operator import add, itemgetter
 from typing import Any
 
+from neighbourhood.excel.kinds import DATE, NUMBER
 from neighbourhood.excel.safety import DANGEROUS_FIRST, NEUTRALISER, display_width
 from neighbourhood.idnumbers import mask_id
 from neighbourhood.phones import mask_phone
@@ -109,6 +110,34 @@ def text_column(col, c: int, widths: list[float]) -> Any:
     return col
 
 
+def new_serials() -> dict[Any, Any]:
+    """A cache of date value → Excel serial for :func:`prepare_column` (birth dates repeat)."""
+    return {None: None, "": ""}
+
+
+def prepare_column(col: Any, c: int, widths: list[float], kind: str, serials: dict[Any, Any],
+                   masker: Any = None) -> Any:
+    """One column of a block of rows as written: dates as serials (an unreadable stored date as
+    the text it is), numbers as numbers (anything else as text), other values as text that is
+    masked when ``masker`` is given and never taken for a formula; widens the column."""
+    if kind == DATE:
+        for value in set(col).difference(serials):
+            serials[value] = serial(value)
+        col = list(map(serials.__getitem__, col))
+        if str in set(map(type, col)):
+            col = [cell_text(value, c, widths) if value.__class__ is str and value else value for value in col]
+        return col
+    if kind == NUMBER:
+        if NUMBER_TYPES.issuperset(map(type, col)):
+            return col
+        return [value if value.__class__ in NUMBER_TYPES or value == "" else cell_text(value, c, widths)
+                for value in col]
+    if masker is not None:
+        col = [masker(value if value.__class__ is str else str(value)) if value is not None and value != ""
+               else value for value in col]
+    return text_column(col, c, widths)
+
+
 def serial(value: Any) -> Any:
     """A stored date (ISO text or date) → its Excel serial number; else the value as is."""
     day = value if isinstance(value, _dt.date) else parse_iso(_dt.date.fromisoformat, value)
@@ -144,6 +173,10 @@ def fast_mask_phone(text: str) -> str:
     if len(text) == 11 and text.isascii() and text.isdigit() and text[0] == "1" and text[1] in "3456789":
         return text[:3] + "****" + text[7:]
     return mask_phone(text)
+
+
+# The fast maskers by a column's ``mask`` ("id" / "phone").
+FAST_MASKERS = {"id": fast_mask_id, "phone": fast_mask_phone}
 
 
 def parse_iso(fromiso, value: Any) -> _dt.date | None:

@@ -15,15 +15,13 @@ import datetime as _dt
 from typing import Any
 
 from neighbourhood.excel.safety import display_width
-from neighbourhood.excel.sheet import (BLOCK, FONT, MAX_WIDTH, NUMBER_TYPES, cell_text, fast_mask_id,
-                                       fast_mask_phone, formats, new_workbook, print_setup, serial, sheet_name,
-                                       table_borders, text_column)
+from neighbourhood.excel.sheet import (BLOCK, FAST_MASKERS, FONT, MAX_WIDTH, formats, new_serials,
+                                       new_workbook, prepare_column, print_setup, sheet_name, table_borders)
 from neighbourhood.jobs import Abort, Cancelled, Progress
-from neighbourhood.rosters.fields import DATE, NUMBER
+from neighbourhood.rosters.fields import DATE, NUMBER, TEXT
 from neighbourhood.rosters.query import Plan, events, number_text
 
-_MASKERS = {"id": fast_mask_id, "phone": fast_mask_phone}
-_TEXT, _DATE, _NUMBER, _SEQ, _BLANK = range(5)
+_SEQ, _BLANK = "seq", "blank"   # beside the field types text / date / number
 
 
 def write_xlsx(path: str, plan: Plan, rows, *, title: str, subtitle: str, full: bool, total: int,
@@ -84,19 +82,19 @@ def _write(wb, ws, plan: Plan, rows, *, title: str, subtitle: str, full: bool, t
             plan_cols.append((_BLANK, None, None))
             col_fmts.append(fmt["text"])
         elif column.type == DATE:
-            plan_cols.append((_DATE, None, column.index))
+            plan_cols.append((DATE, None, column.index))
             col_fmts.append(fmt["date"])
         elif column.type == NUMBER:
-            plan_cols.append((_NUMBER, None, column.index))
+            plan_cols.append((NUMBER, None, column.index))
             col_fmts.append(None)
         else:
-            plan_cols.append((_TEXT, None if full else _MASKERS.get(column.mask or ""), column.index))
+            plan_cols.append((TEXT, None if full else FAST_MASKERS.get(column.mask or ""), column.index))
             col_fmts.append(fmt["text"])
     for c, f in enumerate(col_fmts):
         ws.set_column(c, c, widths[c], f)
 
     write_row = ws.write_row
-    serials: dict[Any, Any] = {None: None, "": None}    # date value → Excel serial (dates repeat)
+    serials = new_serials()
 
     def flush(block: list[tuple[int, tuple]], r: int) -> int:
         """Write a run of data rows, prepared column by column as the Excel export does."""
@@ -104,26 +102,10 @@ def _write(wb, ws, plan: Plan, rows, *, title: str, subtitle: str, full: bool, t
         for c, (kind, masker, i) in enumerate(plan_cols):
             if kind == _SEQ:
                 cols.append([n for n, _row in block])
-                continue
-            if kind == _BLANK:
+            elif kind == _BLANK:
                 cols.append([None] * len(block))
-                continue
-            col = [row[i] for _n, row in block]
-            if kind == _DATE:
-                for value in set(col).difference(serials):
-                    serials[value] = serial(value)
-                col = [serials[v] for v in col]
-                if str in set(map(type, col)):      # an unreadable stored date: the text it is
-                    col = [cell_text(v, c, widths) if v.__class__ is str else v for v in col]
-            elif kind == _NUMBER:
-                if not NUMBER_TYPES.issuperset(map(type, col)):
-                    col = [v if v.__class__ in NUMBER_TYPES or v == "" else cell_text(v, c, widths) for v in col]
             else:
-                if masker is not None:
-                    col = [masker(v if v.__class__ is str else str(v)) if v is not None and v != "" else v
-                           for v in col]
-                col = text_column(col, c, widths)
-            cols.append(col)
+                cols.append(prepare_column([row[i] for _n, row in block], c, widths, kind, serials, masker))
         for cells in zip(*cols):
             r += 1
             write_row(r, 0, cells)      # None and "" write no cell: the column's format shows
