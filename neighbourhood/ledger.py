@@ -41,6 +41,7 @@ class Ledger:
 
         self.conn = conn
         self.path = path
+        self._closed = False
         self.key = key  # the raw database key when encrypted (kept to wrap it for new users)
         self.db = wrap(conn)
         self.access = Access()
@@ -173,9 +174,14 @@ class Ledger:
         keyring.add_user(username, password, self.key)
         keyring.save()
 
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` ran (timers and late callbacks check it before reading)."""
+        return self._closed
+
     def close(self) -> None:
         """Checkpoint and close; closing twice is harmless."""
-        if getattr(self, "_closed", False):
+        if self._closed:
             return
         self._closed = True
         # A clean close checkpoints the WAL so the single file is complete; an

@@ -170,7 +170,7 @@ def _backup(ledger: Any, path: pathlib.Path, kind: str) -> None:
     """Daily backup at start (once a day) and a backup on exit; a failure is reported, not fatal."""
     from neighbourhood import backups
 
-    if getattr(ledger, "_closed", False):
+    if getattr(ledger, "closed", False):
         return
     if kind == "daily" and not backups.daily_due(path):
         return

@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.user_label)
 
     def _first_totals(self) -> None:
-        if not getattr(self.ledger, "_closed", False):  # closed already (a test, or a quick quit)
+        if not getattr(self.ledger, "closed", False):  # closed already (a test, or a quick quit)
             self._update_status()
 
     def _update_status(self, *, totals: bool = True) -> None:

@@ -122,7 +122,7 @@ class ResidentTableModel(QAbstractTableModel):
         self._filler.stop()
 
     def _fill_chunk(self) -> None:
-        if self._next is None or getattr(self._ledger, "_closed", False):
+        if self._next is None or getattr(self._ledger, "closed", False):
             self._filler.stop()
             return
         self._filler.setInterval(FILL_EVERY_MS)

@@ -311,7 +311,7 @@ class BackupDialog(QDialog):
             with wait_cursor():
                 new_ledger, recovery_key = encrypt_ledger(self.ledger, password=password)
         except (LedgerError, DatabaseError, OSError) as exc:
-            if getattr(self.ledger, "_closed", False):
+            if getattr(self.ledger, "closed", False):
                 # The core failed after closing the file: the window must sign in again.
                 emit(self.ledger_replaced, None)
             self._report(self.tr("Cannot encrypt: %1").replace("%1", str(exc)), error=True)
