@@ -90,13 +90,13 @@ def import_blobs(ledger: "Ledger", blobs: Iterable[dict[str, Any]], links: Itera
             table, owner = link["owner_table"], link["owner_id"]
             if table not in OWNER_TABLES:
                 raise ValidationError(f"同步文件中的附件属于未知的记录类型“{table}”。", field="owner_table")
+            current = q.raw_link(conn, link["id"])
             if not q.blob_exists(conn, link["blob_sha256"]):
-                if link["deleted_at"] and q.raw_link(conn, link["id"]) is None:
+                if link["deleted_at"] and current is None:
                     result.links_skipped += 1   # removed there, file purged (or never sent): nothing to keep
                     continue
                 raise ValidationError(f"同步文件缺少附件“{link['file_name']}”的文件内容，请重新导出后再导入。",
                                       field="file")
-            current = q.raw_link(conn, link["id"])
             if current is None:
                 if conn.execute(f"SELECT 1 FROM [{table}] WHERE id = ?", (owner,)).fetchone() is None:
                     raise NotFound(f"附件“{link['file_name']}”所属的{OWNER_TABLES[table]}不存在，"
