@@ -8,7 +8,7 @@ import datetime as _dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QScrollArea, QWidget
 
 ORGANIZATION = "NeighbourhoodLedger"
 APPLICATION = "NeighbourhoodLedger"
@@ -74,3 +74,14 @@ class FieldMessage(QLabel):
     def show_message(self, message: str | None) -> None:
         self.setText(message or "")
         self.setVisible(bool(message))
+
+
+def scrolled(widget: QWidget | None = None) -> QScrollArea:
+    """A frameless scroll area that resizes ``widget`` (set later when None): content that can be
+    taller than a laptop screen scrolls instead of pushing the window past it."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    if widget is not None:
+        area.setWidget(widget)
+    return area

@@ -12,11 +12,11 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import (QFrame, QScrollArea, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QHBoxLayout,
+from PySide6.QtWidgets import (QScrollArea, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QHBoxLayout,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from neighbourhood.errors import LedgerError
-from ui.common import registry_counts, settings, show_error
+from ui.common import registry_counts, scrolled, settings, show_error
 from ui.registry.page import RegistryPage
 
 LARGE_COMMUNITY = 100_000  # residents: above this the window opens on the registry
@@ -76,9 +76,7 @@ class MainWindow(QMainWindow):
                 self.pages.addWidget(page)
                 continue
             # Busy pages scroll rather than forcing a wide window on a small laptop screen.
-            holder = QScrollArea()
-            holder.setWidgetResizable(True)
-            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder = scrolled()
             self._holders[name] = holder
             self._factories[name] = page
             self.pages.addWidget(holder)

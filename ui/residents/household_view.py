@@ -11,11 +11,11 @@ from typing import Any
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QHeaderView,
-                               QLabel, QPushButton, QScrollArea, QSplitter, QTabWidget, QTableView, QTreeWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
+                               QLabel, QPushButton, QSplitter, QTabWidget, QTableView, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ui.common import age_of, masked
+from ui.common import age_of, masked, scrolled
 from ui.signals import emit
 
 MEMBER_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -30,14 +30,6 @@ MEMBER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("status", QT_TRANSLATE_NOOP("HouseholdMembersModel", "Status")),
 )
 MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _scrolled(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(widget)
-    return area
 
 
 class HouseholdMembersModel(QAbstractTableModel):
@@ -168,8 +160,8 @@ class HouseholdView(QWidget):
         self.tabs.addTab(history_box, self.tr("History"))
         # the lists (table + detail, ~430 px) and the files (~240 px) scroll inside their tab rather
         # than push the window past a 768-pixel screen (with search results open, too)
-        self.tabs.addTab(_scrolled(self.enrolments_box), self.tr("Hardship lists"))
-        self.tabs.addTab(_scrolled(files_box), self.tr("Photos and files"))
+        self.tabs.addTab(scrolled(self.enrolments_box), self.tr("Hardship lists"))
+        self.tabs.addTab(scrolled(files_box), self.tr("Photos and files"))
         for box in (history_box, self.enrolments_box, files_box):  # the tab says what it is
             box.setTitle("")
             box.setFlat(True)

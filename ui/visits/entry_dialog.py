@@ -15,14 +15,14 @@ from typing import Any, Sequence
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog,
-                               QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel,
+                               QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
-                               QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from neighbourhood.errors import LedgerError
 from neighbourhood.visits import CHANNELS, VISITOR_ROLES
 from ui.attachments.panel import AttachmentPanel
-from ui.common import FieldMessage
+from ui.common import FieldMessage, scrolled
 from ui.signals import emit
 
 _NEED_COLUMNS = 3  # what, owner, due date
@@ -170,10 +170,7 @@ class VisitEntryDialog(QDialog):
         # dialog fits the screen instead of hiding Save below its edge.  Tab scrolls to the field.
         body = QWidget()
         body.setLayout(form)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+        scroll = scrolled(body)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
