@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 from neighbourhood.errors import PermissionDenied, ValidationError
 from neighbourhood.excel.kinds import (DATE, NUMBER, PERIOD_FILTERS, ROSTER_KINDS, RosterKind, describe_filters,
                                       has_period, period_of)
+from neighbourhood.excel.rowxml import RowWriter
 from neighbourhood.excel.safety import display_width
 from neighbourhood.excel.sheet import (BLOCK, FAST_MASKERS, MAX_WIDTH, formats, merge_group, new_serials,
                                        new_workbook, prepare_column, print_setup, table_borders)
@@ -132,7 +133,7 @@ def _write_sheet(wb, ws, ledger: "Ledger", roster: RosterKind, filters: Mapping[
         ws.write_string(header_row, c, column.header, fmt["header"])
 
     # A data cell is written without a format of its own and an empty cell is not written at
-    # all (a styled cell costs xlsxwriter a sixth more): plain text and numbers take the
+    # all (RowWriter writes the rows' XML; see neighbourhood.excel.rowxml): plain text and numbers take the
     # default style (the sheet's font); dates, ID numbers and phones (text "@", so a number
     # typed in later stays text) and merged group cells take their column's format; the
     # table's borders come from one conditional format over its range (below).
@@ -152,7 +153,7 @@ def _write_sheet(wb, ws, ledger: "Ledger", roster: RosterKind, filters: Mapping[
     group_cols = [c for c, column in enumerate(columns) if column.group]
     group_of = roster.group_of if group_cols else None
 
-    write_row = ws.write_row
+    writer = RowWriter(ws, col_fmts)
     serials = new_serials()
     r = header_row
     group_key, group_start = object(), header_row + 1
@@ -175,9 +176,7 @@ def _write_sheet(wb, ws, ledger: "Ledger", roster: RosterKind, filters: Mapping[
                         row[c] = None       # under the merged group cell
         cols = [prepare_column(col, c, widths, kind, serials, masker)
                 for c, (col, (kind, masker)) in enumerate(zip(zip(*block), preparers))]
-        for cells in zip(*cols):
-            r += 1
-            write_row(r, 0, cells)
+        r = writer.write(r + 1, cols)
         if abort():
             raise Cancelled("已取消导出")
         progress(r - header_row, total, "正在写入…")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from neighbourhood.excel.rowxml import RowWriter
 from neighbourhood.excel.safety import display_width
 from neighbourhood.excel.sheet import (BLOCK, FAST_MASKERS, FONT, MAX_WIDTH, formats, new_serials,
                                        new_workbook, prepare_column, print_setup, sheet_name, table_borders)
@@ -93,7 +94,7 @@ def _write(wb, ws, plan: Plan, rows, *, title: str, subtitle: str, full: bool, t
     for c, f in enumerate(col_fmts):
         ws.set_column(c, c, widths[c], f)
 
-    write_row = ws.write_row
+    writer = RowWriter(ws, col_fmts)
     serials = new_serials()
 
     def flush(block: list[tuple[int, tuple]], r: int) -> int:
@@ -106,10 +107,7 @@ def _write(wb, ws, plan: Plan, rows, *, title: str, subtitle: str, full: bool, t
                 cols.append([None] * len(block))
             else:
                 cols.append(prepare_column([row[i] for _n, row in block], c, widths, kind, serials, masker))
-        for cells in zip(*cols):
-            r += 1
-            write_row(r, 0, cells)      # None and "" write no cell: the column's format shows
-        return r
+        return writer.write(r + 1, cols)    # None and "" write no cell: the column's format shows
 
     r = header_row
     data_rows = 0
