@@ -52,7 +52,7 @@ def print_setup(ws, header_row: int) -> None:
     ws.center_horizontally()
     ws.set_footer("&C第 &P 页 共 &N 页", {"margin": 0.25})
     ws.freeze_panes(header_row + 1, 0)
-    ws.hide_gridlines(0)
+    ws.hide_gridlines(1)
     ws.set_default_row(17)
 
 

@@ -78,7 +78,7 @@ def _write(wb, ws, plan: Plan, rows, *, title: str, subtitle: str, full: bool, t
     for column in columns:
         if column.kind == "seq":
             plan_cols.append((_SEQ, None, None))
-            col_fmts.append(None)
+            col_fmts.append(fmt["group_number"])        # centred, as in the printed forms
         elif column.kind == "blank":
             plan_cols.append((_BLANK, None, None))
             col_fmts.append(fmt["text"])
@@ -97,25 +97,28 @@ def _write(wb, ws, plan: Plan, rows, *, title: str, subtitle: str, full: bool, t
     writer = RowWriter(ws, col_fmts)
     serials = new_serials()
 
-    def flush(block: list[tuple[int, tuple]], r: int) -> int:
-        """Write a run of data rows, prepared column by column as the Excel export does."""
+    def flush(block: list[tuple], r: int) -> int:
+        """Write a run of ``("row", n, values)`` events, prepared column by column as the Excel
+        export does (the block transposed once: C-level passes, not a loop per cell)."""
+        _events, seq, rows = zip(*block)
+        source = list(zip(*rows))
         cols: list[Any] = []
         for c, (kind, masker, i) in enumerate(plan_cols):
             if kind == _SEQ:
-                cols.append([n for n, _row in block])
+                cols.append(seq)
             elif kind == _BLANK:
-                cols.append([None] * len(block))
+                cols.append((None,) * len(block))
             else:
-                cols.append(prepare_column([row[i] for _n, row in block], c, widths, kind, serials, masker))
+                cols.append(prepare_column(source[i], c, widths, kind, serials, masker))
         return writer.write(r + 1, cols)    # None and "" write no cell: the column's format shows
 
     r = header_row
     data_rows = 0
     label_span = _label_span(plan)
-    block: list[tuple[int, tuple]] = []
+    block: list[tuple] = []
     for event in events(plan, rows):
         if event[0] == "row":
-            block.append(event[1:])
+            block.append(event)
             if len(block) < BLOCK:
                 continue
         if block:

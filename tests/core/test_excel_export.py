@@ -58,6 +58,8 @@ def test_every_kind_exports_a_formatted_sheet(demo_ledger, tmp_path, kind):
     assert ws.page_setup.fitToHeight == 0
     assert ws.print_title_rows == "$3:$3"
     assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text
+    # The table's borders print; the sheet's gridlines do not (no box around the title rows).
+    assert not ws.print_options.gridLines and ws.conditional_formatting
     assert ws.max_row == 3 + result.rows
     # No cell is a formula.
     assert not [c.coordinate for row in ws.iter_rows() for c in row if c.data_type == "f"]
