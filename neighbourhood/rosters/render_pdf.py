@@ -19,20 +19,21 @@ from neighbourhood.rosters.query import Plan, events, number_text
 from neighbourhood.rosters.render_xlsx import summary_label
 
 _MASKERS = {"id": mask_id, "phone": mask_phone}
-_CHUNK = 3000
 
 
-def write_pdf(path: str, plan: Plan, rows, *, title: str, subtitle: str, full: bool, total: int,
+def write_pdf(path: str, plan: Plan, rows_in, *, title: str, subtitle: str, full: bool, total: int,
               today: _dt.date, community: str, progress: Progress, abort: Abort) -> int:
-    """Lay out the rows on pages and write ``path`` (the caller renames it into place)."""
+    """Lay out ``rows_in`` (the plan's SQL rows) on pages and write ``path`` (the caller renames
+    it into place); returns the number of data rows."""
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER, TA_RIGHT
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
 
     from neighbourhood.pdf import template as pt
+    from neighbourhood.pdf.paged_table import PagedTable
 
     styles = pt.make_styles()
     columns = plan.columns
@@ -66,30 +67,18 @@ def write_pdf(path: str, plan: Plan, rows, *, title: str, subtitle: str, full: b
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]
-    tables: list[Any] = []
-    data: list[list[Any]] = [header_row]
-    style: list[Any] = list(base_style)
+    rows: list[list[Any]] = []
+    row_styles: dict[int, list[tuple]] = {}       # row → (command, first col, last col, *args)
     written = 0
-
-    def flush() -> None:
-        nonlocal data, style
-        if len(data) > 1:
-            table = Table(data, colWidths=col_widths, repeatRows=1)
-            table.setStyle(TableStyle(style))
-            tables.append(table)
-        data, style = [header_row], list(base_style)
-
-    for event in events(plan, rows):
+    for event in events(plan, rows_in):
         if event[0] != "row":
             sums = event[-1]
             span = max(1, min(plan.sum_columns) if plan.sum_columns else len(columns))
             row = [pt.para(summary_label(plan, event), bold)] + [""] * (span - 1)
             row += [pt.para(number_text(sums[c]), centred) if c in sums else "" for c in range(span, len(columns))]
-            r = len(data)
-            style.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#f2f2f2")))
-            if span > 1:
-                style.append(("SPAN", (0, r), (span - 1, r)))
-            data.append(row)
+            row_styles[len(rows)] = [("BACKGROUND", 0, -1, colors.HexColor("#f2f2f2"))] + (
+                [("SPAN", 0, span - 1)] if span > 1 else [])
+            rows.append(row)
             continue
         _, n, values = event
         out = []
@@ -101,27 +90,19 @@ def write_pdf(path: str, plan: Plan, rows, *, title: str, subtitle: str, full: b
             else:
                 text = cell_text(column, values[column.index])
                 out.append(pt.para(text, centred if column.type in (DATE, NUMBER) else cell))
-        data.append(out)
+        rows.append(out)
         written += 1
-        # Very long tables go in pieces: reportlab splits one Table across pages in quadratic time
-        # (a piece starts with its own header row, which may then sit mid-page).
-        if len(data) > _CHUNK:
-            flush()
         if n % 200 == 0:
             checkpoint(abort)
             progress(n, total, "正在整理…")
-    flush()
-    if not tables:
-        table = Table([header_row], colWidths=col_widths, repeatRows=1)
-        table.setStyle(TableStyle(base_style))
-        tables.append(table)
+    table = PagedTable(header_row, rows, row_styles, col_widths, base_style)
 
     t = plan.template
     story: list[Any] = []
     top = t.header.top()
     if top:
         story.append(Paragraph(pt.esc("　".join(f"{k}：{v}" for k, v in top)), right))
-    story += [pt.para(title, styles.title), pt.para(subtitle, styles.subtitle), *tables]
+    story += [pt.para(title, styles.title), pt.para(subtitle, styles.subtitle), table]
     if t.notes:
         story += [pt.spacer(3), pt.para(f"填表说明：{t.notes}", styles.small)]
     story.append(pt.spacer(6))
