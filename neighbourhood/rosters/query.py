@@ -1,15 +1,17 @@
 """Compile a :class:`Template` into one SQL query and walk its rows with subtotals.
 
 :func:`compile_template` gives a :class:`Plan` (the output columns, the SQL
-and its count query); :func:`events` streams ``("row", n, values)``,
-``("subtotal", group, count, sums)`` and ``("total", count, sums)`` so the
-xlsx and PDF writers share grouping and numbering.  Reads only; safe on a
+and its count query); :func:`runs` streams ``("rows", first n, [values…])``,
+``("subtotal", group, count, sums)`` and ``("total", count, sums)`` (and
+:func:`events` the same a row at a time) so the xlsx and PDF writers and the
+preview share grouping and numbering.  Reads only; safe on a
 worker thread.  Nothing is masked here — the writers mask per column.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+from itertools import count, islice, repeat
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from db.queries import roster_builder as q
@@ -91,22 +93,41 @@ def compile_template(t: Template, *, today: _dt.date | None = None,
 def events(plan: Plan, rows: Iterator[tuple]) -> Iterator[tuple]:
     """Rows numbered 1.. with ``("subtotal", …)`` after each group and one ``("total", …)``.
 
+    One ``("row", n, values)`` per row; :func:`runs` gives the same in runs of rows.
+    """
+    for event in runs(plan, rows):
+        if event[0] == "rows":
+            yield from zip(repeat("row"), count(event[1]), event[2])
+        else:
+            yield event
+
+
+def runs(plan: Plan, rows: Iterator[tuple], size: int = 2000) -> Iterator[tuple]:
+    """``("rows", first n, [values, …])`` (at most ``size`` rows, never across a group), with
+    ``("subtotal", group, count, sums)`` after each group and one ``("total", count, sums)``.
+
     Sums skip empty and non-numeric cells.  Without grouping (or with
     ``subtotals`` off) only the rows and the final total are produced.
     """
+    rows = iter(rows)
     gi = plan.group_index if plan.template.subtotals else None
     sum_src = [(c, plan.columns[c].index) for c in plan.sum_columns]
     totals = dict.fromkeys(plan.sum_columns, 0)
     n = 0
     if gi is None and not sum_src:
-        for n, row in enumerate(rows, 1):
-            yield ("row", n, row)
+        while block := list(islice(rows, size)):
+            yield ("rows", n + 1, block)
+            n += len(block)
         yield ("total", n, totals)
         return
     group: Any = _NOTHING
     g_count, g_sums = 0, dict.fromkeys(plan.sum_columns, 0)
+    block: list[tuple] = []
     for row in rows:
         if gi is not None and row[gi] != group:
+            if block:
+                yield ("rows", n - len(block) + 1, block)
+                block = []
             if group is not _NOTHING:
                 yield ("subtotal", group, g_count, g_sums)
             group, g_count, g_sums = row[gi], 0, dict.fromkeys(plan.sum_columns, 0)
@@ -117,7 +138,12 @@ def events(plan: Plan, rows: Iterator[tuple]) -> Iterator[tuple]:
             if isinstance(v, (int, float)) and not isinstance(v, bool):
                 g_sums[c] += v
                 totals[c] += v
-        yield ("row", n, row)
+        block.append(row)
+        if len(block) >= size:
+            yield ("rows", n - len(block) + 1, block)
+            block = []
+    if block:
+        yield ("rows", n - len(block) + 1, block)
     if gi is not None and group is not _NOTHING:
         yield ("subtotal", group, g_count, g_sums)
     yield ("total", n, totals)

@@ -20,7 +20,7 @@ from neighbourhood.excel.sheet import (BLOCK, FAST_MASKERS, FONT, MAX_WIDTH, for
                                        new_workbook, prepare_column, print_setup, sheet_name, table_borders)
 from neighbourhood.jobs import Abort, Cancelled, Progress
 from neighbourhood.rosters.fields import DATE, NUMBER, TEXT
-from neighbourhood.rosters.query import Plan, events, number_text
+from neighbourhood.rosters.query import Plan, number_text, runs
 
 _SEQ, _BLANK = "seq", "blank"   # beside the field types text / date / number
 
@@ -97,15 +97,14 @@ def _write(wb, ws, plan: Plan, rows, *, title: str, subtitle: str, full: bool, t
     writer = RowWriter(ws, col_fmts)
     serials = new_serials()
 
-    def flush(block: list[tuple], r: int) -> int:
-        """Write a run of ``("row", n, values)`` events, prepared column by column as the Excel
-        export does (the block transposed once: C-level passes, not a loop per cell)."""
-        _events, seq, rows = zip(*block)
-        source = list(zip(*rows))
+    def flush(first: int, block: list[tuple], r: int) -> int:
+        """Write a run of rows numbered from ``first``, prepared column by column as the Excel
+        export does (the run transposed once: C-level passes, not a loop per cell)."""
+        source = list(zip(*block))
         cols: list[Any] = []
         for c, (kind, masker, i) in enumerate(plan_cols):
             if kind == _SEQ:
-                cols.append(seq)
+                cols.append(range(first, first + len(block)))
             elif kind == _BLANK:
                 cols.append((None,) * len(block))
             else:
@@ -115,20 +114,14 @@ def _write(wb, ws, plan: Plan, rows, *, title: str, subtitle: str, full: bool, t
     r = header_row
     data_rows = 0
     label_span = _label_span(plan)
-    block: list[tuple] = []
-    for event in events(plan, rows):
-        if event[0] == "row":
-            block.append(event)
-            if len(block) < BLOCK:
-                continue
-        if block:
-            r = flush(block, r)
-            data_rows += len(block)
-            block = []
+    for event in runs(plan, rows, BLOCK):
+        if event[0] == "rows":
+            r = flush(event[1], event[2], r)
+            data_rows += len(event[2])
             if abort():
                 raise Cancelled("已取消导出")
             progress(data_rows, total, "正在写入…")
-        if event[0] != "row":
+        else:
             r += 1
             _summary_row(ws, r, plan, event, fmt, label_span)
     table_borders(ws, header_row + 1, r, ncol, fmt)
