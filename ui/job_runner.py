@@ -77,12 +77,14 @@ class ProgressJob:
             self.thread.wait()
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
-        if self.dialog is None:
+        dialog = self.dialog
+        if dialog is None:
             return
-        self.dialog.setMaximum(max(total, 0))
-        self.dialog.setValue(min(done, total) if total > 0 else 0)
         if self._show_text and text:
-            self.dialog.setLabelText(text)
+            dialog.setLabelText(text)
+        dialog.setMaximum(max(total, 0))
+        # last: a shown modal dialog processes events in setValue (the job may end in there)
+        dialog.setValue(min(done, total) if total > 0 else 0)
 
     def _end(self, callback: Callable[..., None] | None, *args: Any) -> None:
         dialog, self.dialog = self.dialog, None
