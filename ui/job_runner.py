@@ -1,16 +1,102 @@
-"""JobRunner: the part every dialog that runs a core job on a worker shares.
+"""Running a core long job ``fn(*, progress, abort)`` on a worker from the GUI.
 
-A dialog holding ``self.status`` (QLabel), ``self.progress`` (QProgressBar) and
-``self.job`` starts its job with :meth:`run_job`; the runner shows progress,
-then the failure or "cancelled" message, and frees the thread.  The dialog
-gives ``_on_done(result)``, ``set_busy(busy)`` (which controls to lock while
-running), ``cancelled_text()`` and, to style its messages, ``show_status``.  GUI thread.
+:class:`ProgressJob` is the whole wiring for a page or panel: a window-modal
+progress dialog with Cancel over a :class:`JobThread`, one callback with the
+outcome, then the thread and the dialog freed.
+
+:class:`JobRunner` is the part shared by the dialogs that show progress in
+their own status line and bar.  A dialog holding ``self.status`` (QLabel),
+``self.progress`` (QProgressBar) and ``self.job`` starts its job with
+:meth:`run_job`; the runner shows progress, then the failure or "cancelled"
+message, and frees the thread.  The dialog gives ``_on_done(result)``,
+``set_busy(busy)`` (which controls to lock while running), ``cancelled_text()``
+and, to style its messages, ``show_status``.  GUI thread.
 """
 from __future__ import annotations
 
 from typing import Any, Callable
 
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
 from ui.excel.worker import JobThread
+
+
+class ProgressJob:
+    """One run of ``fn(progress=…, abort=…)`` on a :class:`JobThread` (started at once).
+
+    With a ``label`` it sits behind a window-modal QProgressDialog over ``parent`` (shown
+    after 300 ms, range ``0..maximum``, 0 = busy) that follows ``progress(done, total, text)``
+    (its label follows ``text`` too when ``show_text``); Cancel, Esc or closing it makes the
+    job's ``abort()`` true.  Without a label the caller shows its own progress (``on_progress``
+    gets every ``(done, total, text)``) and stops the job with :meth:`cancel`.
+
+    GUI thread.  After the worker thread has ended, the dialog is closed, dialog and thread
+    are freed (``deleteLater``) and ``running`` is False; then exactly one of
+    ``on_done(result)``, ``on_failed(message)`` (the core's Chinese message) or
+    ``on_cancelled()`` is called, on the GUI thread.  The core job discards its partial
+    output when it raises Cancelled, so a cancelled job leaves nothing behind.
+    """
+
+    def __init__(self, parent: QWidget, fn: Callable[..., Any], label: str | None, *,
+                 on_done: Callable[[Any], None], on_failed: Callable[[str], None],
+                 on_cancelled: Callable[[], None] | None = None, maximum: int = 0,
+                 show_text: bool = False,
+                 on_progress: Callable[[int, int, str], None] | None = None) -> None:
+        self.thread: JobThread | None = JobThread(fn, parent)
+        self.dialog: QProgressDialog | None = None
+        self._show_text = show_text
+        if label is not None:
+            self.dialog = QProgressDialog(label, QCoreApplication.translate("Common", "Cancel"), 0,
+                                          maximum, parent)
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setMinimumDuration(300)
+            self.dialog.canceled.connect(self.thread.cancel)
+            self.thread.progressed.connect(self._on_progress)
+        if on_progress is not None:
+            self.thread.progressed.connect(on_progress)
+        self.thread.succeeded.connect(lambda result: self._end(on_done, result))
+        self.thread.failed.connect(lambda message: self._end(on_failed, message))
+        self.thread.cancelled.connect(lambda: self._end(on_cancelled))
+        self.thread.start()
+
+    @property
+    def running(self) -> bool:
+        return self.thread is not None
+
+    def cancel(self) -> None:
+        """Ask the job to stop (its ``abort()`` turns true); the outcome follows as usual."""
+        if self.thread is not None:
+            self.thread.cancel()
+
+    def stop(self) -> None:
+        """Cancel and block until the worker thread has ended (a page closing mid-job);
+        the outcome still arrives through the event loop."""
+        if self.thread is not None:
+            self.thread.cancel()
+            self.thread.wait()
+
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        dialog = self.dialog
+        if dialog is None:
+            return
+        if self._show_text and text:
+            dialog.setLabelText(text)
+        dialog.setMaximum(max(total, 0))
+        # last: a shown modal dialog processes events in setValue (the job may end in there)
+        dialog.setValue(min(done, total) if total > 0 else 0)
+
+    def _end(self, callback: Callable[..., None] | None, *args: Any) -> None:
+        dialog, self.dialog = self.dialog, None
+        thread, self.thread = self.thread, None
+        if dialog is not None:
+            dialog.canceled.disconnect()    # closing it now is not a Cancel
+            dialog.reset()
+            dialog.deleteLater()
+        if thread is not None:
+            thread.deleteLater()
+        if callback is not None:
+            callback(*args)
 
 
 class JobRunner:

@@ -275,10 +275,6 @@ Added by %4 on %5</translation>
         <translation>Checking files…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>Another record was opened; add the files again.</source>
         <translation>Another record was opened; add the files again.</translation>
     </message>
@@ -2336,10 +2332,6 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>Writing the minutes…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>Progress note</source>
         <translation>Progress note</translation>
     </message>
@@ -2808,10 +2800,6 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Generating the monthly report…</source>
         <translation>Generating the monthly report…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>Generating…</source>
@@ -4175,6 +4163,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Save visit record</source>
         <translation>Save visit record</translation>
+    </message>
+    <message>
+        <source>Writing the visit record…</source>
+        <translation>Writing the visit record…</translation>
     </message>
     <message>
         <source>Delete the selected visit record? It can be undone.</source>

@@ -275,10 +275,6 @@ Added by %4 on %5</source>
         <translation>正在检查文件…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Another record was opened; add the files again.</source>
         <translation>已切换到另一条记录，请重新添加这些文件。</translation>
     </message>
@@ -2336,10 +2332,6 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>正在生成会议纪要…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Progress note</source>
         <translation>进展情况</translation>
     </message>
@@ -2808,10 +2800,6 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Generating the monthly report…</source>
         <translation>正在生成月报…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Generating…</source>
@@ -4175,6 +4163,10 @@ After encryption every user needs their password (or the recovery key) to open i
     <message>
         <source>Save visit record</source>
         <translation>保存走访记录</translation>
+    </message>
+    <message>
+        <source>Writing the visit record…</source>
+        <translation>正在生成走访记录…</translation>
     </message>
     <message>
         <source>Delete the selected visit record? It can be undone.</source>

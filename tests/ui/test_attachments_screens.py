@@ -67,9 +67,11 @@ def test_visits_page_prints_the_selected_visit(qtbot, demo_ledger, tmp_path):
     opened = []
     page.attachments.opener = opened.append
     job = page.print_visit_record(str(tmp_path / "v.pdf"))
-    with qtbot.waitSignal(job.succeeded, timeout=20_000):
-        pass
-    assert opened and (tmp_path / "v.pdf").read_bytes().startswith(b"%PDF")
+    assert job.dialog.labelText() == "Writing the visit record…"
+    assert page.print_visit_record(str(tmp_path / "other.pdf")) is None     # one at a time
+    qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
+    assert opened == [tmp_path / "v.pdf"] and (tmp_path / "v.pdf").read_bytes().startswith(b"%PDF")
+    assert not job.running and not (tmp_path / "other.pdf").exists()
 
 
 def test_new_resident_keeps_its_scan_and_household_view_lists_files(qtbot, demo_ledger, first_household,
@@ -130,3 +132,45 @@ def test_enrolment_detail_tab_adds_scans(qtbot, demo_ledger, tmp_path):
     assert [a.file_name for a in demo_ledger.attachments.list("hardship_enrolments", enrolment_id)] == ["低保审批表.png"]
     detail.show_enrolment(None)
     assert detail.attachments.model.rowCount() == 0 and not detail.attachments.add_button.isEnabled()
+
+
+def test_cancelling_the_visit_record_leaves_no_file(qtbot, demo_ledger, tmp_path, monkeypatch):
+    import threading
+
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    import neighbourhood.pdf.visit_record as visit_record
+    from ui.visits.page import VisitsPage
+
+    real, waiting = visit_record.write_visit_record_pdf, threading.Event()
+
+    def write_after_cancel(data, path, *, progress, abort):   # the real writer, once Cancel is pressed
+        waiting.set()
+        while not abort():
+            threading.Event().wait(0.01)
+        return real(data, path, progress=progress, abort=abort)
+
+    monkeypatch.setattr(visit_record, "write_visit_record_pdf", write_after_cancel)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args))
+    page = VisitsPage(demo_ledger)
+    qtbot.addWidget(page)
+    page.status_filter.setCurrentIndex(page.status_filter.findData(None))
+    for row in range(page.schedule_model.rowCount()):
+        page.schedule_view.selectRow(row)
+        if page.history_model.rowCount():
+            break
+    page.history_view.setCurrentIndex(page.history_model.index(0, 0))
+    opened = []
+    page.attachments.opener = opened.append
+    out = tmp_path / "out"
+    out.mkdir()
+    job = page.print_visit_record(str(out / "v.pdf"))
+    assert waiting.wait(10)
+    job.dialog.findChild(QPushButton).click()
+    qtbot.waitUntil(lambda: not job.running, timeout=20_000)
+    assert page._print_job is None and opened == [] and warnings == []
+    assert list(out.iterdir()) == []              # not even the temporary file
+    monkeypatch.setattr(visit_record, "write_visit_record_pdf", real)
+    assert page.print_visit_record(str(out / "v.pdf")) is not None   # free for the next one
+    qtbot.waitUntil(lambda: bool(opened), timeout=20_000)

@@ -208,22 +208,11 @@ class AttachmentPanel(QWidget):
         return self._store(results)
 
     def _start_job(self, sources: list[tuple[Any, str | None]], downscale: bool) -> None:
-        from PySide6.QtWidgets import QProgressDialog
-
-        from ui.excel.worker import JobThread
+        from ui.job_runner import ProgressJob
         self._set_busy(True)
         owner = (self.owner_table, self.owner_id)
-        job = JobThread(functools.partial(prepare_many, sources, downscale=downscale), self)
-        dialog = QProgressDialog(self.tr("Checking files…"), self.tr("Cancel"), 0, len(sources), self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.canceled.connect(job.cancel)
-        job.progressed.connect(lambda done, total, text: (dialog.setMaximum(total), dialog.setValue(done),
-                                                          dialog.setLabelText(text or dialog.labelText())))
 
         def finish(results: Any = None, error: str | None = None) -> None:
-            dialog.reset()
-            dialog.deleteLater()
             self._job = None
             self._set_busy(False)
             if error:
@@ -234,12 +223,10 @@ class AttachmentPanel(QWidget):
             elif results is not None:
                 self._store(results)
 
-        job.succeeded.connect(lambda results: finish(results))
-        job.failed.connect(lambda error: finish(error=error))
-        job.cancelled.connect(lambda: finish())
-        job.finished.connect(job.deleteLater)
-        self._job = job
-        job.start()
+        self._job = ProgressJob(self, functools.partial(prepare_many, sources, downscale=downscale),
+                                self.tr("Checking files…"), maximum=len(sources), show_text=True,
+                                on_done=finish, on_failed=lambda error: finish(error=error),
+                                on_cancelled=finish)
 
     def _set_busy(self, busy: bool) -> None:
         editable = not busy and self._ledger.attachments.can_edit(self.owner_table, self.owner_id)

@@ -22,7 +22,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "The clipboard holds no image or file to attach.": "剪贴板中没有可添加的图片或文件。",
         "“%1” is already in the list.": "“%1”已在列表中。",
         "Checking files…": "正在检查文件…",
-        "Cancel": "取消",
         "Another record was opened; add the files again.": "已切换到另一条记录，请重新添加这些文件。",
         "These files may be scans of ID documents showing full ID numbers. Your account "
         "may not view full personal data, so only the thumbnails are shown. Ask an "

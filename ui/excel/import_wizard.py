@@ -1,7 +1,8 @@
 """The roster import wizard: choose file → map columns → preview with errors → import.
 
-GUI thread.  Validation and the import run on :class:`JobThread` workers with
-progress and Cancel; results come back by signal.  The import is one
+GUI thread.  Reading, validation and the import run on workers
+(:class:`ui.job_runner.ProgressJob`, each page showing its own bar and Stop/Cancel
+button); results come back on the GUI thread.  The import is one
 transaction in the core, so Cancel leaves the ledger as it was.
 """
 from __future__ import annotations
@@ -20,7 +21,7 @@ from neighbourhood.excel.importer import (ERROR, NEW, SKIP, UPDATE, ImportOption
 from neighbourhood.excel.mapping import mapping_problems, propose_mapping, remember, remembered
 from neighbourhood.excel.reader import Table, read_table, sheet_names
 from ui.excel.models import FIELD_CHOICES, MappingModel, PreviewModel
-from ui.excel.worker import JobThread
+from ui.job_runner import ProgressJob
 from ui.record_table import fit_columns
 from ui.signals import emit
 
@@ -58,13 +59,14 @@ def _read_job(path: pathlib.Path, sheet: str | int):
 
 
 class FilePage(QWizardPage):
-    """Choose the file and sheet.  Next reads the sheet on a worker (progress + Stop);
-    the wizard moves on by itself once the table is read."""
+    """Choose the file and sheet.  Next reads the sheet on a worker (the page's own busy bar
+    and Stop, a :class:`ProgressJob` without a dialog); the wizard moves on by itself once
+    the table is read."""
 
     def __init__(self, wizard: "ImportWizard") -> None:
         super().__init__()
         self.w = wizard
-        self.job: JobThread | None = None
+        self.job: ProgressJob | None = None
         self._read_key: tuple[str, str] | None = None      # (path, sheet) of self.w.table
         self.setTitle(self.tr("Choose the spreadsheet"))
         self.setSubTitle(self.tr("An .xlsx, .xls or .csv file with one resident per row. "
@@ -131,13 +133,11 @@ class FilePage(QWizardPage):
         path_text, sheet = self._key()
         self.w.table = None
         self.message.clear()
-        self.job = JobThread(_read_job(pathlib.Path(path_text), sheet or 0), self)
-        self.job.succeeded.connect(lambda table, key=(path_text, sheet): self._on_read(table, key))
-        self.job.failed.connect(self.message.setText)
-        self.job.cancelled.connect(lambda: self.message.setText(self.tr("Reading stopped.")))
-        self.job.finished.connect(self._on_finished)
+        self.job = ProgressJob(self, _read_job(pathlib.Path(path_text), sheet or 0), None,
+                               on_done=lambda table: self._on_finished(table=table, key=(path_text, sheet)),
+                               on_failed=lambda message: self._on_finished(message=message),
+                               on_cancelled=lambda: self._on_finished(message=self.tr("Reading stopped.")))
         self._busy(True)
-        self.job.start()
 
     def _busy(self, on: bool) -> None:
         self.progress.setVisible(on)
@@ -146,14 +146,15 @@ class FilePage(QWizardPage):
             widget.setEnabled(not on)
         emit(self.completeChanged)
 
-    def _on_read(self, table: Table, key: tuple[str, str]) -> None:
-        self.w.table, self._read_key = table, key
-
-    def _on_finished(self) -> None:
-        job, self.job = self.job, None
+    def _on_finished(self, *, table: Table | None = None, key: tuple[str, str] | None = None,
+                     message: str = "") -> None:
+        """GUI thread, after the reading thread has ended (ProgressJob has freed it)."""
+        self.job = None
+        if table is not None:
+            self.w.table, self._read_key = table, key
+        if message:
+            self.message.setText(message)
         self._busy(False)
-        if job is not None:
-            job.deleteLater()
         if self.w.table is not None and self._read_key == self._key() and self.w.currentPage() is self:
             self.w.next()
 
@@ -162,8 +163,7 @@ class FilePage(QWizardPage):
 
     def stop(self) -> None:
         if self.job is not None:
-            self.job.cancel()
-            self.job.wait()
+            self.job.stop()
 
 
 class MappingPage(QWizardPage):
@@ -241,7 +241,7 @@ class PreviewPage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.setTitle(self.tr("Check the rows"))
-        self.job: JobThread | None = None
+        self.job: ProgressJob | None = None
         self.model = PreviewModel(parent=self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -276,23 +276,24 @@ class PreviewPage(QWizardPage):
         self.save_errors.setEnabled(False)
         self.summary.setText(self.tr("Checking every row…"))
         ledger, table, mapping, options = self.w.ledger, self.w.table, self.w.mapping, self.w.options
-        self.job = JobThread(lambda progress, abort: validate_import(
-            ledger, table, mapping, options=options, progress=progress, abort=abort), self)
-        self.job.progressed.connect(lambda d, t, _s: (self.progress.setRange(0, max(t, 1)), self.progress.setValue(d)))
-        self.job.succeeded.connect(self._on_plan)
-        self.job.failed.connect(lambda m: self.summary.setText(m))
-        self.job.cancelled.connect(lambda: self.summary.setText(self.tr("Checking stopped.")))
-        self.job.finished.connect(self._on_finished)
+        self.job = ProgressJob(self, lambda progress, abort: validate_import(
+            ledger, table, mapping, options=options, progress=progress, abort=abort), None,
+            on_progress=lambda d, t, _s: (self.progress.setRange(0, max(t, 1)), self.progress.setValue(d)),
+            on_done=self._on_plan, on_failed=self._on_finished,
+            on_cancelled=lambda: self._on_finished(self.tr("Checking stopped.")))
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
-        self.job.start()
 
-    def _on_finished(self) -> None:
+    def _on_finished(self, message: str = "") -> None:
+        """GUI thread, after the checking thread has ended (ProgressJob has freed it)."""
         self.job = None
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
+        if message:
+            self.summary.setText(message)
 
     def _on_plan(self, plan: ImportPlan) -> None:
+        self._on_finished()
         self.w.plan = plan
         self.model.set_plan(plan, errors_only=self.errors_only.isChecked())
         fit_columns(self.view)   # a masked ID and an address whole, the problems in the rest
@@ -317,8 +318,7 @@ class PreviewPage(QWizardPage):
 
     def cleanupPage(self) -> None:
         if self.job is not None:
-            self.job.cancel()
-            self.job.wait()
+            self.job.stop()
 
 
 class RunPage(QWizardPage):
@@ -326,7 +326,7 @@ class RunPage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.setTitle(self.tr("Import"))
-        self.job: JobThread | None = None
+        self.job: ProgressJob | None = None
         self.done = False
         self.progress = QProgressBar()
         self.status = QLabel()
@@ -344,18 +344,12 @@ class RunPage(QWizardPage):
         plan, ledger = self.w.plan, self.w.ledger
         self.status.setText(self.tr("Writing {0} rows in one step; Cancel leaves the ledger unchanged.")
                             .format(len(plan.accepted)))
-        self.job = JobThread(lambda progress, abort: apply_import(ledger, plan, progress=progress, abort=abort), self)
-        self.job.progressed.connect(lambda d, t, _s: (self.progress.setRange(0, max(t, 1)), self.progress.setValue(d)))
-        self.job.succeeded.connect(self._on_done)
-        self.job.failed.connect(self._on_failed)
-        self.job.cancelled.connect(lambda: self._end(self.tr("Import cancelled; nothing was written.")))
-        self.job.finished.connect(self._on_finished)
+        self.job = ProgressJob(
+            self, lambda progress, abort: apply_import(ledger, plan, progress=progress, abort=abort), None,
+            on_progress=lambda d, t, _s: (self.progress.setRange(0, max(t, 1)), self.progress.setValue(d)),
+            on_done=self._on_done, on_failed=self._on_failed,
+            on_cancelled=lambda: self._end(self.tr("Import cancelled; nothing was written.")))
         self.cancel_button.setEnabled(True)
-        self.job.start()
-
-    def _on_finished(self) -> None:
-        self.job = None
-        self.cancel_button.setEnabled(False)
 
     def _on_done(self, result: ImportResult) -> None:
         self.w.result = result
@@ -368,6 +362,9 @@ class RunPage(QWizardPage):
         self._end(message + " " + self.tr("Nothing was written."))
 
     def _end(self, text: str) -> None:
+        """GUI thread, after the import thread has ended (ProgressJob has freed it)."""
+        self.job = None
+        self.cancel_button.setEnabled(False)
         self.status.setText(text)
         self.done = True
         emit(self.completeChanged)
@@ -408,7 +405,7 @@ class ImportWizard(QWizard):
         for job in jobs:
             job.cancel()
         for job in jobs:
-            job.wait()
+            job.stop()      # waits for its thread
         super().reject()
 
 

@@ -1,4 +1,4 @@
-"""Exporting the minutes PDF on a worker thread (:class:`ui.excel.worker.JobThread`).
+"""The minutes PDF as a core long job, for a worker thread (:class:`ui.job_runner.ProgressJob`).
 
 The meeting is read on the GUI thread (:func:`minutes_data`, fast); only the
 layout and file writing run on the worker, which never touches the ledger or a
@@ -6,13 +6,11 @@ widget.  Cancel sets the job's ``abort()`` (the half-built file is discarded).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from typing import Callable
 
 from neighbourhood.pdf.minutes import MinutesData, write_minutes_pdf
-from ui.excel.worker import JobThread
 
 
-def minutes_job(data: MinutesData, path: str, parent: QObject | None = None) -> JobThread:
-    """A not-yet-started job writing ``data`` to ``path``; ``succeeded`` carries the path (str)."""
-    return JobThread(lambda progress, abort: str(write_minutes_pdf(data, path, progress=progress,
-                                                                    abort=abort)), parent)
+def minutes_job(data: MinutesData, path: str) -> Callable[..., str]:
+    """``fn(*, progress, abort)`` writing ``data`` to ``path``; it returns the path (str)."""
+    return lambda progress, abort: str(write_minutes_pdf(data, path, progress=progress, abort=abort))

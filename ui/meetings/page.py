@@ -2,7 +2,8 @@
 
 Reads and writes only through ``ledger.meetings`` (and its ``needs``/``services``).
 "Export minutes PDF" reads the meeting here and lays it out on a worker thread
-(:mod:`ui.meetings.export`) behind a progress dialog with Cancel.  GUI thread only.
+(:mod:`ui.meetings.export`, :class:`ui.job_runner.ProgressJob`) behind a progress
+dialog with Cancel.  GUI thread only.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog,
                                QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
-                               QMessageBox, QProgressDialog, QPushButton, QTableView, QTabWidget,
+                               QMessageBox, QPushButton, QTableView, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from neighbourhood.errors import LedgerError
@@ -25,7 +26,7 @@ from neighbourhood.pdf.minutes import minutes_data
 from ui.record_table import record_view
 from ui.common import show_error
 from ui.meetings.editor import MeetingEditor
-from ui.excel.worker import JobThread
+from ui.job_runner import ProgressJob
 from ui.meetings.export import minutes_job
 from ui.meetings.models import (RECORD_ID_ROLE, ActionItemTableModel, MeetingTableModel,
                                 NeedTableModel, RecordTableModel, ServiceItemTableModel)
@@ -62,8 +63,7 @@ class MeetingsPage(QWidget):
     def __init__(self, ledger: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ledger = ledger
-        self._export: JobThread | None = None
-        self._progress: QProgressDialog | None = None
+        self._export: ProgressJob | None = None
         self._preview_dir: tempfile.TemporaryDirectory | None = None   # removed with the page
         self._preview_serial = itertools.count(1)
         self.preview_dialog: QWidget | None = None
@@ -273,7 +273,7 @@ class MeetingsPage(QWidget):
             show_error(self, exc)
         self._after_meeting_change()
 
-    def preview_minutes(self, meeting_id: str | None = None) -> JobThread | None:
+    def preview_minutes(self, meeting_id: str | None = None) -> ProgressJob | None:
         """Write the selected meeting's minutes to a temporary PDF (worker, progress), then open
         the print preview (:func:`ui.reports.printing.preview_dialog`; its Print button prints)."""
         if self._preview_dir is None:
@@ -282,7 +282,7 @@ class MeetingsPage(QWidget):
         return self.export_minutes(str(path), meeting_id, preview=True)
 
     def export_minutes(self, path: str | None = None, meeting_id: str | None = None, *,
-                       preview: bool = False) -> JobThread | None:
+                       preview: bool = False) -> ProgressJob | None:
         """Write the selected meeting's minutes; asks for a file unless ``path`` is given.
         ``preview``: open the print preview of ``path`` when written (not ``exported``)."""
         meeting_id = meeting_id or _selected_id(self.meeting_view)
@@ -302,34 +302,16 @@ class MeetingsPage(QWidget):
                                                         self.tr("PDF files (*.pdf)"))
             if not path:
                 return None
-        self._progress = QProgressDialog(self.tr("Writing the minutes…"), self.tr("Cancel"), 0, 0, self)
-        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self._progress.setMinimumDuration(300)
-        export = minutes_job(data, path, self)
-        export.progressed.connect(self._on_progress)
-        export.succeeded.connect(self._on_previewed if preview else self._on_exported)
-        export.failed.connect(self._on_export_failed)
-        export.cancelled.connect(lambda: self._on_export_failed(""))
-        self._progress.canceled.connect(export.cancel)
         for button in (self.export_button, self.preview_button):
             button.setEnabled(False)
-        self._export = export
-        export.start()
-        return export
-
-    def _on_progress(self, done: int, total: int, _text: str) -> None:
-        if self._progress is not None:
-            self._progress.setMaximum(total)
-            self._progress.setValue(done)
+        self._export = ProgressJob(self, minutes_job(data, path), self.tr("Writing the minutes…"),
+                                   on_done=self._on_previewed if preview else self._on_exported,
+                                   on_failed=self._on_export_failed,
+                                   on_cancelled=lambda: self._on_export_failed(""))
+        return self._export
 
     def _end_export(self) -> None:
-        if self._progress is not None:
-            self._progress.reset()
-            self._progress.deleteLater()
-            self._progress = None
-        if self._export is not None:
-            self._export.deleteLater()
-            self._export = None
+        self._export = None
         for button in (self.export_button, self.preview_button):
             button.setEnabled(True)
 

@@ -69,7 +69,6 @@ STRINGS: dict[str, dict[str, str]] = {'ActionItemTableModel': {'Action': '事项
                   'All': '全部',
                   'All types': '全部类型',
                   'Any status': '全部状态',
-                  'Cancel': '取消',
                   'Delete': '删除',
                   'Delete meeting': '删除会议',
                   'Delete this meeting with its agenda and action items?': '删除此会议及其议题和待办事项吗？',

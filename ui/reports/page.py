@@ -2,10 +2,10 @@
 
 The figures are read on the GUI thread (:func:`monthly_figures`, a handful of
 queries; the ledger stays on its thread); the layout and writing run on a
-:class:`ui.excel.worker.JobThread` that touches no widget and no ledger.
-Progress comes back by queued signals to a QProgressDialog; Cancel makes the
-job's ``abort()`` true.  Then "Print preview…" / "Print…" (pages rasterised by
-pypdfium2, :mod:`ui.reports.printing`), "Save as PDF…" and "Open".
+worker (:class:`ui.job_runner.ProgressJob`) that touches no widget and no ledger,
+behind a progress dialog whose Cancel makes the job's ``abort()`` true.
+Then "Print preview…" / "Print…" (pages rasterised by pypdfium2,
+:mod:`ui.reports.printing`), "Save as PDF…" and "Open".
 """
 from __future__ import annotations
 
@@ -18,11 +18,11 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QMessageBox, QProgressDialog, QPushButton, QVBoxLayout, QWidget)
+                               QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from neighbourhood.pdf.report import write_monthly_pdf
 from neighbourhood.reports import monthly_figures
-from ui.excel.worker import JobThread
+from ui.job_runner import ProgressJob
 from ui.reports import printing
 from ui.signals import emit
 
@@ -37,8 +37,7 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self.ledger = ledger
         self.path: str | None = None
-        self.job: JobThread | None = None
-        self._dialog: QProgressDialog | None = None
+        self.job: ProgressJob | None = None
         self._workdir = pathlib.Path(tempfile.mkdtemp(prefix="ledger-report-"))
 
         self.month_edit = QDateEdit()
@@ -109,7 +108,7 @@ class ReportsPage(QWidget):
     def busy(self) -> bool:
         return self.job is not None
 
-    def generate(self, path: str | None = None) -> JobThread | None:
+    def generate(self, path: str | None = None) -> ProgressJob | None:
         """Read the figures, then write the PDF on a worker (to ``path`` or a temporary file).
 
         Returns the running job (None when busy, or when the figures could not be read:
@@ -123,36 +122,16 @@ class ReportsPage(QWidget):
             self._show_failure(str(exc))
             return None
         target = path or str(self._workdir / f"月报-{self.month()}.pdf")
-        job = JobThread(lambda progress, abort: str(write_monthly_pdf(figures, target, progress=progress,
-                                                                      abort=abort)), self)
-        job.progressed.connect(self._on_progress)
-        job.succeeded.connect(self._on_finished)
-        job.failed.connect(self._on_failed)
-        job.cancelled.connect(lambda: self._on_failed(""))
-        self._dialog = QProgressDialog(self.tr("Generating the monthly report…"), self.tr("Cancel"), 0, 0, self)
-        self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self._dialog.setMinimumDuration(300)
-        self._dialog.canceled.connect(job.cancel)
         self.generate_button.setEnabled(False)
         self.status.setText(self.tr("Generating…"))
-        self.job = job
-        job.start()
-        return job
-
-    def _on_progress(self, done: int, total: int, _text: str) -> None:
-        if self._dialog is not None:
-            self._dialog.setMaximum(max(total, 1))
-            self._dialog.setValue(min(done, total))
+        self.job = ProgressJob(self, lambda progress, abort: str(write_monthly_pdf(
+            figures, target, progress=progress, abort=abort)), self.tr("Generating the monthly report…"),
+            on_done=self._on_finished, on_failed=self._on_failed, on_cancelled=lambda: self._on_failed(""))
+        return self.job
 
     def _finish_job(self) -> None:
-        """GUI thread, after the job's thread has ended (JobThread announces only then)."""
-        if self._dialog is not None:
-            self._dialog.canceled.disconnect()
-            self._dialog.reset()
-            self._dialog.deleteLater()
-        if self.job is not None:
-            self.job.deleteLater()
-        self.job = self._dialog = None
+        """GUI thread, after the job's thread has ended (ProgressJob has freed it)."""
+        self.job = None
         self.generate_button.setEnabled(True)
 
     def _on_finished(self, path: str) -> None:
@@ -218,7 +197,6 @@ class ReportsPage(QWidget):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.job is not None:
-            self.job.cancel()
-            self.job.wait()
+            self.job.stop()
             self._finish_job()
         super().closeEvent(event)

@@ -13,7 +13,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "Scope": "统计范围",
         "Whole community": "全社区",
         "Generating the monthly report…": "正在生成月报…",
-        "Cancel": "取消",
         "Generating…": "正在生成…",
         "Report ready: %1": "月报已生成：%1",
         "Cancelled.": "已取消。",

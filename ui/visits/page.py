@@ -35,6 +35,7 @@ class VisitsPage(QWidget):
         super().__init__(parent)
         self._ledger = ledger
         self.dialog: VisitEntryDialog | None = None
+        self._print_job: Any = None     # ui.job_runner.ProgressJob while a record PDF is written
         self.schedule_model = ScheduleTableModel(ledger, self)
         self.history_model = VisitHistoryModel(ledger, self)
 
@@ -227,13 +228,16 @@ class VisitsPage(QWidget):
             self._show_history()
 
     def print_visit_record(self, path: str | None = None):
-        """Write the selected visit's record PDF on a worker, then open it; returns the job."""
+        """Write the selected visit's record PDF on a worker (progress, Cancel), then open it;
+        returns the job (a :class:`ui.job_runner.ProgressJob`), None when nothing starts."""
         import functools
 
         from PySide6.QtWidgets import QFileDialog
 
         from neighbourhood.pdf.visit_record import visit_record_data, write_visit_record_pdf
-        from ui.excel.worker import JobThread
+        from ui.job_runner import ProgressJob
+        if self._print_job is not None:
+            return None     # one record at a time
         index = self.history_view.currentIndex()
         visit_id = self.history_model.data(index, RECORD_ID_ROLE) if index.isValid() else None
         if not visit_id:
@@ -248,13 +252,18 @@ class VisitsPage(QWidget):
                 self, self.tr("Save visit record"), f"走访记录-{data.visit.visit_date}.pdf", "PDF (*.pdf)")
             if not path:
                 return None
-        job = JobThread(functools.partial(write_visit_record_pdf, data, path), self)
-        job.succeeded.connect(lambda written: self.attachments.opener(written))
-        job.failed.connect(lambda message: QMessageBox.warning(self, self.tr("Print visit record…"), message))
-        job.finished.connect(job.deleteLater)
-        self._print_job = job
-        job.start()
-        return job
+        self._print_job = ProgressJob(
+            self, functools.partial(write_visit_record_pdf, data, path), self.tr("Writing the visit record…"),
+            on_done=lambda written: self._printed(written=written),
+            on_failed=lambda message: self._printed(error=message), on_cancelled=self._printed)
+        return self._print_job
+
+    def _printed(self, *, written: Any = None, error: str | None = None) -> None:
+        self._print_job = None
+        if error:
+            QMessageBox.warning(self, self.tr("Print visit record…"), error)
+        elif written is not None:
+            self.attachments.opener(written)
 
     def delete_visit(self) -> None:
         rows = self.history_view.selectionModel().selectedRows()

@@ -135,6 +135,46 @@ def test_page_lists_filters_and_exports_minutes(qtbot, filled, tmp_path):
     assert meeting_id
 
 
+def test_minutes_export_failure_and_cancel_are_reported(qtbot, filled, tmp_path, monkeypatch):
+    import threading
+
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    import ui.meetings.export as minutes
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text: warnings.append((title, text)))
+    page = MeetingsPage(filled)
+    qtbot.addWidget(page)
+    page.meeting_view.selectRow(0)
+    # A "folder" that is a file: the writer's error reaches the user, the buttons come back.
+    (tmp_path / "not-a-folder").write_text("x")
+    with qtbot.waitSignal(page.export_failed, timeout=20000) as blocker:
+        export = page.export_minutes(str(tmp_path / "not-a-folder" / "minutes.pdf"))
+        assert export.dialog.labelText() == "Writing the minutes…"
+        assert not page.export_button.isEnabled() and page.export_minutes(str(tmp_path / "x.pdf")) is None
+    assert blocker.args[0] and warnings == [("Export minutes", blocker.args[0])]
+    assert page.export_button.isEnabled() and page.preview_button.isEnabled()
+    # Cancel: export_failed('') and no file, not even the temporary one.
+    real, waiting = minutes.write_minutes_pdf, threading.Event()
+
+    def write_after_cancel(data, path, *, progress, abort):
+        waiting.set()
+        while not abort():
+            threading.Event().wait(0.01)
+        return real(data, path, progress=progress, abort=abort)
+
+    monkeypatch.setattr(minutes, "write_minutes_pdf", write_after_cancel)
+    out = tmp_path / "out"
+    out.mkdir()
+    export = page.export_minutes(str(out / "minutes.pdf"))
+    assert waiting.wait(10)
+    with qtbot.waitSignal(page.export_failed, timeout=20000) as blocker:
+        export.dialog.findChild(QPushButton).click()
+    assert blocker.args == [""] and len(warnings) == 1 and list(out.iterdir()) == []
+    assert not export.running and page.export_button.isEnabled()
+
+
 def test_print_preview_of_the_selected_minutes(qtbot, filled):
     from PySide6.QtPrintSupport import QPrintPreviewWidget
 

@@ -156,3 +156,37 @@ def test_main_window_narrows_the_area_page(qtbot, demo_ledger):
     assert win.hardship.current_category == code and win.hardship.status_filter.currentData() == "在册"
     emit(win.dashboard.open_list, "hardship", {"review": "due"})
     assert win.hardship.review_filter.currentData() == "due"
+
+
+def test_reports_page_cancel_leaves_no_file(qtbot, demo_ledger, tmp_path, monkeypatch):
+    import threading
+
+    from PySide6.QtWidgets import QPushButton
+
+    import ui.reports.page as page_module
+    from ui.reports.page import ReportsPage
+
+    real, waiting = page_module.write_monthly_pdf, threading.Event()
+
+    def write_after_cancel(figures, path, *, progress, abort):   # the real writer, once Cancel is pressed
+        waiting.set()
+        while not abort():
+            threading.Event().wait(0.01)
+        return real(figures, path, progress=progress, abort=abort)
+
+    monkeypatch.setattr(page_module, "write_monthly_pdf", write_after_cancel)
+    page = ReportsPage(demo_ledger)
+    qtbot.addWidget(page)
+    failed = []
+    page.failed.connect(failed.append)
+    out = tmp_path / "out"
+    out.mkdir()
+    job = page.generate(str(out / "r.pdf"))
+    assert job.dialog.labelText() == "Generating the monthly report…"
+    assert page.busy and not page.generate_button.isEnabled() and page.generate() is None
+    assert waiting.wait(10)
+    job.dialog.findChild(QPushButton).click()
+    qtbot.waitUntil(lambda: not page.busy, timeout=20_000)
+    assert page.status.text() == "Cancelled." and failed == []
+    assert list(out.iterdir()) == [] and page.path is None
+    assert page.generate_button.isEnabled() and not page.save_button.isEnabled()
