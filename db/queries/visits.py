@@ -492,10 +492,9 @@ def due_counts(conn, selections: Sequence[Selection], *,
     last one + the strictest interval <= ``last_day``), and of those, visited in the period.
 
     Same figures as the schedule as of ``date_from`` (:func:`schedule_rows`, planned next
-    dates not used), counted in SQL: the strictest rules of :func:`strictest` (without
-    labels), then, for households visited since the
-    period start only, probes of ``visits_household`` (last visit before the period; any visit
-    in it); no rows to Python.
+    dates not used), counted in SQL: the strictest rules of :func:`strictest` (without labels),
+    then, for households visited since the period start only, probes of ``visits_household``
+    (last visit before the period; any visit in it); no rows to Python.
     """
     if not selections:
         return []
