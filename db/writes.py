@@ -16,9 +16,10 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as _dt
-import gc
 import uuid
 from typing import TYPE_CHECKING, Any, Callable, Iterator
+
+from db.gc_pause import no_cyclic_gc
 
 if TYPE_CHECKING:  # imported by db.connection on the first write, not at start-up
     import sqlite_utils
@@ -195,27 +196,23 @@ class Writer:
             yield
             return
         self._pending = []
-        # Hundreds of thousands of live rows make every cyclic-GC pass long, and the
-        # allocations trigger passes often (measured: a third of a 100k import); nothing
-        # here makes cycles, so collect once afterwards instead.
-        gc_was_on = gc.isenabled()
-        gc.disable()
         # A bulk transaction touches far more pages than the default 2 MB page cache holds
         # (random UUID keys, several indexes, the search tables): give it room meanwhile.
         cache_pages = self.db.execute("PRAGMA cache_size").fetchone()[0]
         self.db.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
         try:
-            try:
-                yield
-                pending = self._pending
-            finally:
-                self._pending = None
-            if pending:
-                self._run_hooks_many(pending)
+            # Hundreds of thousands of live rows make every cyclic-GC pass long, and the
+            # allocations trigger passes often (measured: a third of a 100k import).
+            with no_cyclic_gc():
+                try:
+                    yield
+                    pending = self._pending
+                finally:
+                    self._pending = None
+                if pending:
+                    self._run_hooks_many(pending)
         finally:
             self.db.execute(f"PRAGMA cache_size = {int(cache_pages)}")
-            if gc_was_on:
-                gc.enable()
 
     def insert_many(self, table: str, rows: list[dict[str, Any]]) -> list[str]:
         """Insert many records of one table with ``executemany``; returns their ids.

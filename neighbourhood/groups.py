@@ -11,6 +11,8 @@ import dataclasses
 import datetime as _dt
 from typing import Callable
 
+from db.queries.fragments import LIVE_HOUSEHOLDS
+
 # sql(today_iso) -> (SQL selecting household ids, params)
 Selector = Callable[[str], tuple[str, tuple]]
 
@@ -64,11 +66,10 @@ def _years_ago(today_iso: str, years: int) -> str:
         return today.replace(year=today.year - years, day=28).isoformat()
 
 
-_LIVE_HOUSEHOLDS = "SELECT id FROM households WHERE deleted_at IS NULL AND status = '在册'"
 _MEMBERS = "residents m WHERE m.deleted_at IS NULL AND m.status = '在册'"
 
 EVERY_HOUSEHOLD = "all"
-register(Group(EVERY_HOUSEHOLD, "所有住户", lambda today: (_LIVE_HOUSEHOLDS, ())))
+register(Group(EVERY_HOUSEHOLD, "所有住户", lambda today: (LIVE_HOUSEHOLDS, ())))
 register(Group(
     "elderly_alone", "独居老人（60岁以上独居）",
     lambda today: (

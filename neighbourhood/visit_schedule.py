@@ -204,9 +204,10 @@ def page(conn, *, today: _dt.date, grid_id: str | None = None, visitor: str | No
          statuses: Sequence[str] | None = None, offset: int = 0, limit: int | None = 200) -> SchedulePage:
     """A page of the schedule from the plan (call :func:`ensure_plan` first)."""
     day, end = today.isoformat(), week_end(today).isoformat()
-    counts = q.plan_counts(conn, today=day, week_end=end, grid_id=grid_id, visitor=visitor)
+    scope = q.plan_filter(conn, grid_id=grid_id, visitor=visitor)
+    counts = q.plan_counts(conn, today=day, week_end=end, scope=scope)
     total = sum(counts[s] for s in statuses) if statuses else counts["all"]
-    raw = q.plan_rows(conn, today=day, week_end=end, grid_id=grid_id, visitor=visitor, statuses=statuses,
+    raw = q.plan_rows(conn, today=day, week_end=end, scope=scope, statuses=statuses,
                       offset=offset, limit=limit, counts=counts)
     return SchedulePage(tuple(map(ScheduleRow._make, raw)), offset, total, counts)
 
@@ -221,7 +222,7 @@ def build(conn, rules: list[dict[str, Any]], *, today: _dt.date, grid_id: str | 
     """
     if as_of is None:
         raw = q.plan_rows(conn, today=today.isoformat(), week_end=week_end(today).isoformat(),
-                          grid_id=grid_id, visitor=visitor, statuses=statuses)
+                          scope=q.plan_filter(conn, grid_id=grid_id, visitor=visitor), statuses=statuses)
     else:
         raw = q.schedule_rows(conn, selections(conn, rules, today), today=today.isoformat(),
                               week_end=week_end(today).isoformat(), as_of=as_of, grid_id=grid_id,

@@ -6,19 +6,19 @@ the ledger.  Dates are ISO strings (text comparisons); periods are half-open,
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, NamedTuple, Sequence
 
 LIVE = "deleted_at IS NULL"
 
 
 from db.queries import dicts as _dicts
+from db.queries.fragments import ADDRESS as _ADDRESS
+from db.queries.fragments import live_household, visitor_names
 
 
 # --- visits ----------------------------------------------------------------------------
 
-_VISIT_SELECT = f"""SELECT v.*,
-       (SELECT group_concat(name, '、') FROM (SELECT vv.name FROM visit_visitors vv
-         WHERE vv.visit_id = v.id AND vv.{LIVE} ORDER BY vv.sort_no)) AS visitor_names,
+_VISIT_SELECT = f"""SELECT v.*, {visitor_names('v')} AS visitor_names,
        (SELECT count(*) FROM visit_needs n WHERE n.visit_id = v.id AND n.{LIVE}) AS need_count
     FROM visits v WHERE v.{LIVE}"""
 
@@ -130,39 +130,90 @@ def flag_row(conn, household_id: str, flag: str) -> dict[str, Any] | None:
 
 # --- the schedule ----------------------------------------------------------------------
 
-# Same rule as neighbourhood.records.address_of ('12栋2单元301室').
-_ADDRESS = """b.name || CASE WHEN coalesce(h.entrance, '') = '' THEN ''
-                             WHEN h.entrance LIKE '%单元' THEN h.entrance ELSE h.entrance || '单元' END
-                     || CASE WHEN h.unit LIKE '%室' THEN h.unit ELSE h.unit || '室' END"""
 _TIER_RANK = {"高风险": 0, "重点": 1}
 SCHEDULE_COLUMNS = ("household_id", "address", "head_name", "groups", "interval_days", "tier",
                     "last_visit_date", "last_attempt_date", "due_date", "status", "days_overdue",
                     "grid_id", "grid_name", "grid_worker")
 
 
-def _strict(selections: Sequence[tuple[str | None, Sequence[Any], int, str, str]]) -> tuple[str, list[Any]]:
-    """CTEs ending in ``strict(household_id, packed, labels)``: per household in a selection, the
-    strictest rule packed as ``interval * 10 + tier rank`` (one min() orders by both) and the labels.
+# (group SQL selecting household ids or None for every live household, its params, interval days,
+# label, tier): one active rule (neighbourhood.visit_schedule.selections).
+Selection = tuple[str | None, Sequence[Any], int, str, str]
 
-    A selection whose SQL is None is every live household ("all"); it is read from households.
+
+def _packed(interval: int, tier: str) -> int:
+    """A rule as one orderable number: the interval, then the tier (one min() picks the strictest)."""
+    return int(interval) * 10 + _TIER_RANK.get(tier, 2)
+
+
+def strictest(conn, selections: Sequence[Selection], *, labels: bool = True,
+              dirty: str | None = None) -> tuple[str, list[Any]]:
+    """CTEs (text for ``WITH``, and their params in order) ending in ``sched(hr, packed, labels)``:
+    each household under a selection, by its rowid ``hr``, with its strictest rule packed as
+    ``interval * 10 + tier rank`` and the labels of all its rules ('、'-joined in label order;
+    without ``labels`` the CTE is ``sched(hr, packed)``).  The one definition the plan, the
+    schedule as of a date and the period counts share; households may include deleted or
+    moved-out ones, which the caller filters when it joins ``households``.
+
+    Members of each group are turned into household rowids once, grouped on that integer and
+    joined back by rowid.  "Every household" rules (SQL None) are not expanded to 200k member
+    rows: they are added to the members of the other groups (for the labels) and are the
+    default of the other live 在册 households.
+    ``dirty``: a condition on ``household_id`` (an inlined id list): only those households,
+    each group asked alone for them first (run here on ``conn``).
     """
-    ctes, members, params = [], [], []
-    for i, (sql, sel_params, _interval, _label, _tier) in enumerate(selections):
-        ctes.append(f"g{i}(household_id) AS ({sql if sql else _ALL_HOUSEHOLDS})")
-        params.extend(sel_params if sql else ())
-    for i, (_sql, _p, interval, label, tier) in enumerate(selections):
-        members.append(f"SELECT household_id, ? AS interval_days, ? AS tier_rank, ? AS label FROM g{i}")
-        params.extend([int(interval), _TIER_RANK.get(tier, 2), label])
-    sql = f"""{', '.join(ctes)},
-        member(household_id, interval_days, tier_rank, label) AS ({' UNION ALL '.join(members)}),
-        strict AS (SELECT household_id, min(p) AS packed, group_concat(label, '、' ORDER BY label) AS labels
-                   FROM (SELECT household_id, label, min(interval_days * 10 + tier_rank) AS p
-                         FROM member GROUP BY household_id, label)
-                   GROUP BY household_id)"""
-    return sql, params
+    ctes, params, members, member_labels = [], [], [], []
+    everyone = [(_packed(interval, tier), label) for sql, _p, interval, label, tier in selections if not sql]
+    for i, (sql, sel_params, interval, label, tier) in enumerate(selections):
+        if not sql:
+            continue
+        if dirty:
+            # Each group asked alone for the dirty households: in its own statement the
+            # filter is pushed into the group's query (a probe per household); inside
+            # the caller's statement SQLite materialised the groups whole (~200 ms).
+            found = [r[0] for r in conn.execute(
+                f"WITH g(household_id) AS ({sql}) SELECT household_id FROM g WHERE {dirty}", sel_params)]
+            values = ", ".join(f"({_literal_list([h])})" for h in found)
+            ctes.append(f"g{i}(household_id) AS ({'VALUES ' + values if found else 'SELECT NULL WHERE 0'})")
+        else:
+            ctes.append(f"g{i}(household_id) AS ({sql})")
+            params.extend(sel_params)
+        members.append(f"SELECT h.rowid AS hr, {_packed(interval, tier)} AS p{', ? AS label' if labels else ''}"
+                       # CROSS JOIN: read the (small) group, look up each member;
+                       # not a scan of every household probing the group
+                       f" FROM g{i} CROSS JOIN households h ON h.id = g{i}.household_id")
+        member_labels.append(label)
+    if not labels:
+        ctes.append(f"strict(hr, packed) AS (SELECT hr, min(p) FROM ({' UNION ALL '.join(members)}) GROUP BY hr)"
+                    if members else "strict(hr, packed) AS (SELECT NULL, NULL WHERE 0)")
+    else:
+        if members:
+            ctes.append(f"small(hr, p, label) AS MATERIALIZED ({' UNION ALL '.join(members)})")
+            params.extend(member_labels)
+            member = ["SELECT hr, p, label FROM small"]
+            for packed, label in everyone:
+                member.append(f"SELECT hr, {packed}, ? FROM small")
+                params.append(label)
+            ctes.append(f"member(hr, p, label) AS ({' UNION ALL '.join(member)})")
+        else:
+            ctes.append("member(hr, p, label) AS (SELECT NULL, NULL, NULL WHERE 0)")
+        ctes.append("""strict(hr, packed, labels) AS (
+                         SELECT hr, min(p), group_concat(label, '、' ORDER BY label)
+                         FROM (SELECT hr, label, min(p) AS p FROM member GROUP BY hr, label) GROUP BY hr)""")
+    if everyone:
+        columns = f"h.rowid, coalesce(st.packed, {min(p for p, _l in everyone)})"
+        if labels:
+            columns += ", coalesce(st.labels, ?)"
+            params.append("、".join(sorted({label for _p, label in everyone})))
+        only = f" AND h.{dirty.replace('household_id', 'id', 1)}" if dirty else ""
+        ctes.append(f"""sched({'hr, packed, labels' if labels else 'hr, packed'}) AS (
+                         SELECT {columns} FROM households h LEFT JOIN strict st ON st.hr = h.rowid
+                         WHERE {live_household('h')}{only})""")
+    else:
+        ctes.append("sched AS (SELECT * FROM strict)")
+    return ", ".join(ctes), params
 
 
-_ALL_HOUSEHOLDS = f"SELECT id FROM households WHERE {LIVE} AND status = '在册'"
 _TIER_OF_PACKED = "CASE {0} % 10 WHEN 0 THEN '高风险' WHEN 1 THEN '重点' ELSE '一般' END"
 _DUE = """CASE WHEN {last} IS NULL THEN NULL
                WHEN {next} >= {last} AND {next} < date({last}, '+' || ({days}) || ' days') THEN {next}
@@ -201,19 +252,16 @@ def members(conn, sql: str, params: Sequence[Any]) -> set[str]:
     return {r[0] for r in conn.execute(sql, params)}
 
 
-def rebuild_plan(conn, selections: Sequence[tuple[str | None, Sequence[Any], int, str, str]], *,
-                 built_for: str, only_dirty: bool = False) -> int:
+def rebuild_plan(conn, selections: Sequence[Selection], *, built_for: str, only_dirty: bool = False) -> int:
     """Refill ``visit_plan`` (one row per live 在册 household under a selection); returns the rows.
 
-    Members of each group are turned into household rowids once, grouped on that
-    integer, then joined back by rowid ("every household" rules are the default for
-    households in no other group, not 200k member rows); the strictest rule is packed as ``interval * 10 + tier rank``
-    so one min() orders by both.  A selection whose SQL is None is every live household.
-    The secondary indexes are dropped and built after the rows (a bulk load).
+    The strictest rule per household is :func:`strictest`'s.  The secondary indexes are dropped
+    and built after the rows (a bulk load).
     ``only_dirty``: recompute just the households in ``visit_plan_dirty`` (each group is
     restricted to them, so it is probed per household, not evaluated whole).  Caller holds the transaction.
     Dates come from ``visit_last``.  Returns the rows written.
     """
+    dirty = None
     if only_dirty:
         # The dirty ids inlined as a literal list: with it the planner probes each group by
         # household (index per id); with "IN (SELECT … FROM visit_plan_dirty)", a table it has
@@ -222,69 +270,24 @@ def rebuild_plan(conn, selections: Sequence[tuple[str | None, Sequence[Any], int
     conn.execute(f"DELETE FROM visit_plan WHERE {dirty}" if only_dirty else "DELETE FROM visit_plan")
     written = 0
     if selections:
-        ctes, members, params, labels = [], [], [], []
-        everyone = [(int(i) * 10 + _TIER_RANK.get(t, 2), label) for sql, _p, i, label, t in selections if not sql]
-        for i, (sql, sel_params, interval, label, tier) in enumerate(selections):
-            if sql:
-                if only_dirty:
-                    # Each group asked alone for the dirty households: in its own statement the
-                    # filter is pushed into the group's query (a probe per household); inside
-                    # the statement below SQLite materialised the groups whole (~200 ms).
-                    found = [r[0] for r in conn.execute(
-                        f"WITH g(household_id) AS ({sql}) SELECT household_id FROM g WHERE {dirty}", sel_params)]
-                    values = ", ".join(f"({_literal_list([h])})" for h in found)
-                    ctes.append(f"g{i}(household_id) AS ({'VALUES ' + values if found else 'SELECT NULL WHERE 0'})")
-                else:
-                    ctes.append(f"g{i}(household_id) AS ({sql})")
-                    params.extend(sel_params)
-                members.append(f"SELECT h.rowid, {int(interval) * 10 + _TIER_RANK.get(tier, 2)}, ? FROM g{i}"
-                               # CROSS JOIN: read the (small) group, look up each member;
-                               # not a scan of every household probing the group
-                               f" CROSS JOIN households h ON h.id = g{i}.household_id")
-                labels.append(label)
-        # "Every household" rules are not expanded to 200k member rows: they are added to the
-        # members of the other groups (for the labels) and are the default for the rest.
-        if members:
-            ctes.append(f"small(hr, p, label) AS MATERIALIZED ({' UNION ALL '.join(members)})")
-            params.extend(labels)                 # in the text, after every g{i}
-            member = ["SELECT hr, p, label FROM small"]
-            for packed, _label in everyone:
-                member.append(f"SELECT hr, {packed}, ? FROM small")
-                params.append(_label)
-            ctes.append(f"member(hr, p, label) AS ({' UNION ALL '.join(member)})")
-        else:
-            ctes.append("member(hr, p, label) AS (SELECT NULL, NULL, NULL WHERE 0)")
-        ctes.append("""strict AS (SELECT hr, min(p) AS packed, group_concat(label, '、' ORDER BY label) AS labels
-                       FROM (SELECT hr, label, min(p) AS p FROM member GROUP BY hr, label) GROUP BY hr)""")
-        if everyone:
-            default_packed = min(p for p, _l in everyone)
-            default_labels = "、".join(sorted({label for _p, label in everyone}))
-            source = f"""(SELECT h.rowid AS hr, coalesce(st.packed, {default_packed}) AS packed,
-                                 coalesce(st.labels, ?) AS labels
-                          FROM households h LEFT JOIN strict st ON st.hr = h.rowid
-                          WHERE h.{LIVE} AND h.status = '在册'
-                          {'AND h.' + dirty.replace('household_id', 'id', 1) if only_dirty else ''})"""
-        else:
-            source = "strict"
+        ctes, params = strictest(conn, selections, dirty=dirty)
         indexes = [] if only_dirty else conn.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
             " AND tbl_name = 'visit_plan' AND sql IS NOT NULL").fetchall()
         for name, _sql in indexes:
             conn.execute(f"DROP INDEX [{name}]")
         due = _DUE.format(last="l.last_visit_date", next="l.next_visit_date", days="s.packed / 10")
-        if everyone:
-            params.append(default_labels)         # the one ? after the CTEs
-        sql = f"""WITH {', '.join(ctes)}
+        sql = f"""WITH {ctes}
             INSERT INTO visit_plan (household_id, grid_id, interval_days, tier, groups, sort_key,
                                     last_visit_date, next_visit_date, last_attempt_date, due_date)
             SELECT h.id, b.grid_id, s.packed / 10, {_TIER_OF_PACKED.format('s.packed')}, s.labels,
                    g.name || char(31) || {_ADDRESS},
                    l.last_visit_date, l.next_visit_date, l.last_attempt_date, {due}
-            FROM {source} s JOIN households h ON h.rowid = s.hr
+            FROM sched s JOIN households h ON h.rowid = s.hr
             JOIN buildings b ON b.id = h.building_id
             JOIN grids g ON g.id = b.grid_id
             LEFT JOIN visit_last l ON l.household_id = h.id
-            WHERE h.{LIVE} AND h.status = '在册'
+            WHERE {live_household('h')}
             """
         written = conn.execute(sql, params).rowcount
         for _name, index_sql in indexes:
@@ -312,7 +315,19 @@ def visitor_grids(conn, visitor: str) -> list[str]:
             UNION SELECT grid_id FROM user_grids WHERE user_id = ? AND {LIVE}""", (visitor, visitor))]
 
 
-def _plan_where(conn, grid_id: str | None, visitor: str | None) -> tuple[list[str], dict[str, Any]]:
+class PlanFilter(NamedTuple):
+    """The grid/visitor filter of the plan, resolved (:func:`plan_filter`): conditions on
+    ``visit_plan p`` and their named parameters."""
+    where: tuple[str, ...] = ()
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def bind(self, **more: Any) -> dict[str, Any]:
+        """The named parameters with ``more`` (a new dict each time)."""
+        return {**dict(self.params), **more}
+
+
+def plan_filter(conn, *, grid_id: str | None = None, visitor: str | None = None) -> PlanFilter:
+    """Resolve the grid/visitor filter once, for :func:`plan_counts` and :func:`plan_rows`."""
     where, params = [], {}
     if grid_id:
         where.append("p.grid_id = :grid_id")
@@ -323,16 +338,15 @@ def _plan_where(conn, grid_id: str | None, visitor: str | None) -> tuple[list[st
         names = [f":vg{i}" for i in range(len(grids))]
         where.append(f"p.grid_id IN ({', '.join(names)})" if grids else "0")
         params.update({n[1:]: g for n, g in zip(names, grids)})
-    return where, params
+    return PlanFilter(tuple(where), tuple(params.items()))
 
 
-def plan_counts(conn, *, today: str, week_end: str, grid_id: str | None = None,
-                visitor: str | None = None) -> dict[str, int]:
-    """Households per schedule status, and ``all`` (from ``visit_plan``; build it first).
+def plan_counts(conn, *, today: str, week_end: str, scope: PlanFilter = PlanFilter()) -> dict[str, int]:
+    """Households per schedule status, and ``all`` (from ``visit_plan``; build it first), within
+    ``scope`` (:func:`plan_filter`; everything by default).
 
     One count per due-date range of the index, not a CASE over every row."""
-    where, params = _plan_where(conn, grid_id, visitor)
-    params.update(today=today, week_end=week_end)
+    where, params = list(scope.where), scope.bind(today=today, week_end=week_end)
     out = {}
     for status in ("overdue", "never_visited", "due_this_week"):
         out[status] = conn.execute(
@@ -358,24 +372,24 @@ def plan_counts_by_grid(conn, *, today: str, week_end: str) -> dict[str, dict[st
 _STATUS_ORDER = ("overdue", "never_visited", "due_this_week", "ok")
 
 
-def plan_rows(conn, *, today: str, week_end: str, grid_id: str | None = None, visitor: str | None = None,
+def plan_rows(conn, *, today: str, week_end: str, scope: PlanFilter = PlanFilter(),
               statuses: Sequence[str] | None = None, offset: int = 0, limit: int | None = None,
               counts: dict[str, int] | None = None) -> list[tuple]:
     """Rows of the schedule (:data:`SCHEDULE_COLUMNS`) from ``visit_plan``, most urgent first:
     overdue (longest first), never visited, due this week, up to date; ties by grid, address.
 
-    ``offset``/``limit`` page it: with the per-status ``counts`` (:func:`plan_counts`, same
-    filter) a page reads only the ranges it falls in, from its offset within them; only the
-    page's rows are joined to households and residents.
+    ``scope``: the grid/visitor filter (:func:`plan_filter`).  ``offset``/``limit`` page it: with
+    the per-status ``counts`` (:func:`plan_counts`, same scope) a page reads only the ranges it
+    falls in, from its offset within them; only the page's rows are joined to households and
+    residents.
     """
-    where, params = _plan_where(conn, grid_id, visitor)
-    params.update(today=today, week_end=week_end)
+    where, params = list(scope.where), scope.bind(today=today, week_end=week_end)
     wanted = [s for s in _STATUS_ORDER if not statuses or s in statuses]
     if limit is None:
         parts = [(rank, status, -1, 0) for rank, status in enumerate(_STATUS_ORDER) if status in wanted]
     else:
         counts = counts if counts is not None else plan_counts(conn, today=today, week_end=week_end,
-                                                               grid_id=grid_id, visitor=visitor)
+                                                               scope=scope)
         parts, skip, left = [], max(0, int(offset)), int(limit)
         for rank, status in enumerate(_STATUS_ORDER):
             if status not in wanted or left <= 0:
@@ -413,7 +427,7 @@ def plan_rows(conn, *, today: str, week_end: str, grid_id: str | None = None, vi
     return conn.execute(sql, params).fetchall()
 
 
-def schedule_rows(conn, selections: Sequence[tuple[str | None, Sequence[Any], int, str, str]], *,
+def schedule_rows(conn, selections: Sequence[Selection], *,
                   today: str, week_end: str, as_of: str, grid_id: str | None = None,
                   visitor: str | None = None, statuses: Sequence[str] | None = None) -> list[tuple]:
     """The schedule as it stood before ``as_of`` (last visits from visits dated before it), for
@@ -423,14 +437,14 @@ def schedule_rows(conn, selections: Sequence[tuple[str | None, Sequence[Any], in
     """
     if not selections:
         return []
-    strict, params = _strict(selections)
+    strict, params = strictest(conn, selections)
     last = f"""SELECT household_id,
                  max(CASE WHEN nobody_home = 0 THEN visit_date END) AS last_visit_date,
                  NULL AS next_visit_date,
                  max(CASE WHEN nobody_home = 1 THEN visit_date END) AS last_attempt_date
                FROM visits WHERE {LIVE} AND visit_date < ? GROUP BY household_id"""
     params.append(as_of)
-    where = ["h.deleted_at IS NULL", "h.status = '在册'"]
+    where = [live_household("h")]
     if grid_id:
         where.append("b.grid_id = ?")
         params.append(grid_id)
@@ -451,7 +465,7 @@ def schedule_rows(conn, selections: Sequence[tuple[str | None, Sequence[Any], in
                  s.packed / 10 AS interval_days, {_TIER_OF_PACKED.format('s.packed')} AS tier,
                  l.last_visit_date, l.last_attempt_date, {due} AS due_date,
                  b.grid_id, g.name AS grid_name, g.worker_name AS grid_worker
-          FROM strict s JOIN households h ON h.id = s.household_id
+          FROM sched s JOIN households h ON h.rowid = s.hr
           JOIN buildings b ON b.id = h.building_id
           JOIN grids g ON g.id = b.grid_id
           LEFT JOIN last l ON l.household_id = h.id
@@ -470,7 +484,7 @@ def schedule_rows(conn, selections: Sequence[tuple[str | None, Sequence[Any], in
     return conn.execute(sql, params).fetchall()
 
 
-def due_counts(conn, selections: Sequence[tuple[str | None, Sequence[Any], int, str, str]], *,
+def due_counts(conn, selections: Sequence[Selection], *,
                date_from: str, last_day: str, date_to: str,
                grid_id: str | None = None) -> list[tuple[str, str | None, int, int]]:
     """(grid id, grid worker, due, due done) per grid: households under a selection that were due
@@ -478,39 +492,21 @@ def due_counts(conn, selections: Sequence[tuple[str | None, Sequence[Any], int, 
     last one + the strictest interval <= ``last_day``), and of those, visited in the period.
 
     Same figures as the schedule as of ``date_from`` (:func:`schedule_rows`, planned next
-    dates not used), counted in SQL: groups as in :func:`rebuild_plan` (members by household
-    rowid, "every household" rules as the default), then, for households visited since the
-    period start only, probes of ``visits_household`` (last visit before the period; any visit
-    in it); no rows to Python.
+    dates not used), counted in SQL: the strictest rules of :func:`strictest` (without labels),
+    then, for households visited since the period start only, probes of ``visits_household``
+    (last visit before the period; any visit in it); no rows to Python.
     """
     if not selections:
         return []
-    ctes, members, params = [], [], []
-    everyone = [int(i) * 10 + _TIER_RANK.get(t, 2) for sql, _p, i, _label, t in selections if not sql]
-    for i, (sql, sel_params, interval, _label, tier) in enumerate(selections):
-        if sql:
-            ctes.append(f"g{i}(household_id) AS ({sql})")
-            params.extend(sel_params)
-            members.append(f"SELECT h.rowid AS hr, {int(interval) * 10 + _TIER_RANK.get(tier, 2)} AS p"
-                           f" FROM g{i} CROSS JOIN households h ON h.id = g{i}.household_id")
-    if members:
-        ctes.append(f"strict AS (SELECT hr, min(p) AS packed FROM ({' UNION ALL '.join(members)}) GROUP BY hr)")
-    else:
-        ctes.append("strict(hr, packed) AS (SELECT NULL, NULL WHERE 0)")
-    if everyone:
-        source = f"""SELECT h.rowid AS hr, coalesce(st.packed, {min(everyone)}) AS packed
-                     FROM households h LEFT JOIN strict st ON st.hr = h.rowid"""
-    else:
-        source = "SELECT hr, packed FROM strict"
-    ctes.append(f"sched(hr, packed) AS ({source})")
-    where = ["h.deleted_at IS NULL", "h.status = '在册'"]
+    ctes, params = strictest(conn, selections, labels=False)
+    where = [live_household("h")]
     if grid_id:
         where.append("b.grid_id = ?")
         params.append(grid_id)
     params.extend([date_from, date_from, last_day, date_from, date_from, date_to])
     # visit_last (the latest real visit now) answers both for a household not visited since
     # the period start, most of them: only the others probe visits_household.
-    sql = f"""WITH {', '.join(ctes)},
+    sql = f"""WITH {ctes},
         due AS (
           SELECT b.grid_id, h.id AS household_id, l.last_visit_date AS latest
           FROM sched s JOIN households h ON h.rowid = s.hr

@@ -13,14 +13,13 @@ Both run on a worker thread; the GUI waits (one thread uses a ledger at a time).
 """
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as _dt
-import gc
 import time
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Mapping
 
+from db.gc_pause import no_cyclic_gc
 from db.queries import rosters as q
 from neighbourhood import vocab
 from neighbourhood.errors import LedgerError
@@ -176,21 +175,10 @@ def validate_import(ledger: "Ledger", table: Table, mapping: Mapping[int, str], 
     problems = mapping_problems(mapping)
     if problems:
         raise ExcelFileError("；".join(problems))
-    with _no_cyclic_gc():
+    # The cyclic GC off while ~100k rows of results are built: its full passes over the
+    # table and the growing results were a sixth of the check.
+    with no_cyclic_gc():
         return _validate(ledger, table, mapping, options, progress, abort)
-
-
-@contextlib.contextmanager
-def _no_cyclic_gc():
-    """The cyclic GC off while ~100k rows of results are built: its full passes over the
-    table and the growing results were a sixth of the check (nothing here makes cycles)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _validate(ledger: "Ledger", table: Table, mapping: dict[int, str], options: ImportOptions,
@@ -255,13 +243,7 @@ def _validate(ledger: "Ledger", table: Table, mapping: dict[int, str], options: 
             last_address = place
         else:                           # ('!', field, problem)
             result.problems[place[1]] = place[2]
-        number = clean.get("id_number")
-        if number and "id_number" not in result.problems:
-            key = number if len(number) != 15 else _canonical_id(number)
-            if key in seen or existing and (number in existing or key in existing):
-                _duplicates(result, seen, existing, options)
-            else:
-                seen[key] = result.row_number
+        _duplicates(result, seen, existing, options)
         if result.problems:
             result.action = ERROR
         append(result)
@@ -377,10 +359,12 @@ class _Locator:
 
 
 def _duplicates(result: RowResult, seen: dict[str, int], existing: dict, options: ImportOptions) -> None:
+    """A valid ID number already on an earlier row (an error) or in the ledger (update or skip);
+    otherwise remembered in ``seen`` (by its 18-character form) for the rows after."""
     number = result.values.get("id_number")
     if not number or "id_number" in result.problems:
         return
-    key = _canonical_id(number)
+    key = number if len(number) != 15 else _canonical_id(number)
     if key in seen:
         result.problems["id_number"] = f"与第 {seen[key]} 行的身份证号重复（{mask_id(number)}），同一人只能出现一次"
         return

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import gc
 import io
 import pathlib
 from typing import Any
 
+from db.gc_pause import no_cyclic_gc
 from neighbourhood.excel.mapping import match_header, normalise_header
 from neighbourhood.excel.safety import ExcelFileError, check_workbook_file
 
@@ -57,13 +57,8 @@ def read_table(path: str | pathlib.Path, *, sheet: str | int = 0, max_rows: int 
     path = pathlib.Path(path)
     fmt = check_workbook_file(path)
     # The cyclic GC off while ~100k row lists are made: its passes over them found nothing.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with no_cyclic_gc():
         return _read_table(path, fmt, sheet, max_rows)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _read_table(path: pathlib.Path, fmt: str, sheet: str | int, max_rows: int) -> Table:

@@ -404,3 +404,26 @@ def test_each_row_checks_as_it_would_alone(ledger):
         (alone,) = check([row])
         assert (whole[i].action, whole[i].values, whole[i].problems, whole[i].address) == \
                (alone.action, alone.values, alone.problems, alone.address), row
+
+
+def test_old_15_digit_numbers_are_duplicates_of_their_18_digit_form(ledger, tmp_path):
+    # One duplicate check (_duplicates) for every row: a number repeated in the file, in
+    # either form, is an error naming the first row; one already in the ledger is skipped.
+    grids = _empty_with_grids(ledger)
+    opts = ImportOptions(grid_id=grids["第一网格"])
+    first = _sheet(tmp_path / "a.xlsx", [["姓名", "身份证号", "住址"], ["李娜", ID_B, "1栋1单元101室"]])
+    apply_import(ledger, validate_import(ledger, read_table(first), {0: "name", 1: "id_number", 2: "address"},
+                                         options=opts))
+    rows = [["姓名", "身份证号", "住址"],
+            ["张伟", ID_A, "1栋1单元102室"],
+            ["张伟", ID_A[:6] + ID_A[8:17], "1栋1单元102室"],     # the same person, old number
+            ["李娜", ID_B[:6] + ID_B[8:17], "1栋1单元101室"],     # in the ledger, old number
+            ["赵敏", ID_D, "1栋1单元103室"],
+            ["赵敏", ID_D, "1栋1单元103室"]]
+    table = read_table(_sheet(tmp_path / "b.xlsx", rows))
+    plan = validate_import(ledger, table, {0: "name", 1: "id_number", 2: "address"}, options=opts)
+    actions = [(r.row_number, r.action) for r in plan.rows]
+    assert actions == [(2, NEW), (3, ERROR), (4, SKIP), (5, NEW), (6, ERROR)]
+    assert "第 2 行" in plan.rows[1].problems["id_number"]
+    assert "第 5 行" in plan.rows[4].problems["id_number"]
+    assert "已有此人" in plan.rows[2].note and plan.rows[2].existing_id
