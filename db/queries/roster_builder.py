@@ -17,8 +17,8 @@ import datetime as _dt
 import re
 from typing import Any, Iterator, Sequence
 
-ADDRESS = ("b.name || CASE WHEN h.entrance = '' THEN '' WHEN h.entrance LIKE '%单元' THEN h.entrance"
-           " ELSE h.entrance || '单元' END || CASE WHEN h.unit LIKE '%室' THEN h.unit ELSE h.unit || '室' END")
+from db.queries.fragments import ADDRESS, visitor_names
+
 _ADDRESS_ORDER = "g.sort_no, g.name, b.sort_no, b.name, h.entrance, length(h.unit), h.unit"
 
 
@@ -194,8 +194,7 @@ VISIT = Source(
         "channel": _e("v.channel"), "nobody_home": _e("CASE WHEN v.nobody_home THEN '未遇' ELSE '' END"),
         "situation": _e("v.situation"), "difficulties": _e("v.difficulties"), "requests": _e("v.requests"),
         "plan": _e("v.plan"), "next_visit_date": _e("v.next_visit_date"), "notes": _e("v.notes"),
-        "visitors": _e("(SELECT group_concat(name, '、') FROM (SELECT vv.name FROM visit_visitors vv"
-                       " WHERE vv.visit_id = v.id AND vv.deleted_at IS NULL ORDER BY vv.sort_no))"),
+        "visitors": _e(visitor_names("v")),
         "met": _e("(SELECT group_concat(name, '、') FROM (SELECT m.name FROM visit_residents x"
                   " JOIN residents m ON m.id = x.resident_id WHERE x.visit_id = v.id AND x.deleted_at IS NULL))"),
         **_household_exprs(),

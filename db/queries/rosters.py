@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from db.queries.fragments import visitor_names
+
 _ORDER = """ORDER BY g.sort_no, g.name, b.sort_no, b.name, h.entrance, length(h.unit), h.unit,
          CASE r.relation WHEN '户主' THEN 0 WHEN '配偶' THEN 1 ELSE 2 END, r.birth_date"""
 
@@ -130,8 +132,7 @@ def visit_log_rows(conn, *, date_from: str, date_to: str, grid_id: str | None = 
     """Visits with ``date_from <= visit_date <= date_to`` (inclusive, ISO dates), by date and
     address: tuples of VISIT_LOG_COLUMNS (visitors, residents met and needs joined with '、')."""
     sql = f"""SELECT v.visit_date, b.name, h.entrance, h.unit, g.name,
-        (SELECT group_concat(name, '、') FROM (SELECT vv.name FROM visit_visitors vv
-          WHERE vv.visit_id = v.id AND vv.deleted_at IS NULL ORDER BY vv.sort_no)),
+        {visitor_names("v")},
         v.visit_type, v.channel,
         (SELECT group_concat(name, '、') FROM (SELECT r.name FROM visit_residents vr
           JOIN residents r ON r.id = vr.resident_id
