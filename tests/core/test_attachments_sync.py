@@ -106,26 +106,3 @@ def test_same_photo_attached_on_both_sides_is_kept_once(pair):
     result = office.attachments.import_blobs(bundle.blobs, bundle.links)
     assert result.links_skipped == 1 and len(office.attachments.list("visits", visit)) == 1
     assert dataclasses.asdict(result)["blobs_added"] == 0
-
-
-def test_bundle_travels_in_a_sqlite_return_file(pair, tmp_path):
-    import sqlcipher3 as sqlite3  # the app's one SQLite binding
-
-    from neighbourhood.attachments.transfer import read_bundle, write_bundle
-
-    office, laptop = pair
-    visit = _visit(laptop)
-    photo = noise_png(seed=11)
-    item = laptop.attachments.add("visits", visit, photo, name="回传.png")
-    return_file = tmp_path / "return.nlsync"
-    with sqlite3.connect(return_file) as conn:
-        write_bundle(conn, laptop.attachments.new_since(None))
-        write_bundle(conn, laptop.attachments.new_since(None))  # twice: still one row each
-    with sqlite3.connect(return_file) as conn:
-        bundle = read_bundle(conn)
-    assert len(bundle.links) == 1 and len(bundle.blobs) == 1
-    with office.operation("导入外勤数据"):
-        office.attachments.import_blobs(bundle.blobs, bundle.links)
-    assert office.attachments.data(item.id) == photo
-    with sqlite3.connect(tmp_path / "empty.db") as conn:
-        assert read_bundle(conn).links == []
