@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from neighbourhood.ledger import Ledger
 from neighbourhood.sync import merge
 from neighbourhood.sync.checkout import open_checkout
-from tests.core.test_sync import KDF, PASS, a_resident, pair  # noqa: F401 (pair: a fixture)
+from tests.core.test_sync import KDF, PASS, a_resident, make_laptop
+
+
+@pytest.fixture
+def pair(demo_ledger, tmp_path):
+    laptop = make_laptop(demo_ledger, tmp_path)
+    yield demo_ledger, laptop
+    laptop.close()
 
 
 def _queue(office: Ledger, table: str, record_id: str, *, laptop=None) -> None:
