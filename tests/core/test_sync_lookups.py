@@ -91,3 +91,23 @@ def test_replay_on_a_refresh_keeps_the_merges_own_never_merged_fields(pair, tmp_
         got = fresh.residents.get(rid)
         assert got.employment == "未交回（测试）"
         assert got.notes == office.residents.get(rid).notes != "未交回的备注"
+
+
+def test_what_the_office_holds_is_read_in_chunks_for_large_sets(demo_ledger):
+    """1,200 incoming links (past the 500-value chunk): every lookup is right, 3 queries per kind."""
+    from neighbourhood.attachments.transfer import holdings
+
+    office = demo_ledger
+    visits = [r[0] for r in office.conn.execute("SELECT id FROM visits ORDER BY id")]
+    assert 10 < len(visits) < 500
+    links = [{"id": f"link-{n}", "owner_table": "visits", "owner_id": visits[n] if n < len(visits) else f"gone-{n}",
+              "blob_sha256": f"{n:064x}"} for n in range(1200)]
+    seen: list[str] = []
+    office.conn.set_trace_callback(seen.append)
+    try:
+        known = holdings(office.conn, links)
+    finally:
+        office.conn.set_trace_callback(None)
+    assert len(seen) == 4 * 3                       # links, owners, live links, blobs: 3 chunks each
+    assert known.owners == {"visits": set(visits)} and known.links == {} and known.blobs == set()
+    assert known.has_owner("visits", visits[-1]) and not known.has_owner("visits", "gone-1150")
