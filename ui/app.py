@@ -218,7 +218,7 @@ def run(args: argparse.Namespace) -> int:
                 return 1
         else:
             from neighbourhood.paths import default_database
-            from ui.first_run.wizard import remembered_database
+            from ui.this_pc import remembered_database
 
             path = args.db or remembered_database() or default_database()
         if args.db is None and not args.demo and not path.exists():

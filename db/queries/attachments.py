@@ -97,6 +97,34 @@ def raw_link(conn, attachment_id: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
+def raw_links(conn, attachment_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """{id: link row (live or removed)} of the ``attachment_ids`` that are stored."""
+    out: dict[str, dict[str, Any]] = {}
+    for chunk, marks in in_chunks(list(dict.fromkeys(attachment_ids))):
+        for row in _dicts(conn.execute(f"SELECT * FROM attachments WHERE id IN ({marks})", chunk)):
+            out[row["id"]] = row
+    return out
+
+
+def present_owners(conn, owner_table: str, owner_ids: Sequence[str]) -> set[str]:
+    """Those of ``owner_ids`` with a row in ``owner_table``, removed ones included (an import
+    attaches to a record the office holds in any state).  ``owner_table`` is checked by the caller."""
+    found: set[str] = set()
+    for chunk, marks in in_chunks(list(dict.fromkeys(owner_ids))):
+        found.update(r[0] for r in conn.execute(f"SELECT id FROM [{owner_table}] WHERE id IN ({marks})", chunk))
+    return found
+
+
+def live_links_on(conn, owner_table: str, owner_ids: Sequence[str]) -> list[tuple[str, str, str]]:
+    """(owner id, blob hash, link id) of the live links on the given records."""
+    out: list[tuple[str, str, str]] = []
+    for chunk, marks in in_chunks(list(dict.fromkeys(owner_ids))):
+        out += [tuple(r) for r in conn.execute(
+            f"SELECT owner_id, blob_sha256, id FROM attachments WHERE owner_table = ? AND {LIVE}"
+            f" AND owner_id IN ({marks})", (owner_table, *chunk))]
+    return out
+
+
 def owner_exists(conn, owner_table: str, owner_id: str) -> bool:
     # owner_table is checked against a fixed list by the caller (and by the table's CHECK).
     return conn.execute(f"SELECT 1 FROM [{owner_table}] WHERE id = ? AND {LIVE}",

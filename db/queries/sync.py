@@ -299,6 +299,18 @@ def household_places(conn, household_ids: list[str]) -> dict[str, tuple[str | No
     return out
 
 
+def household_addresses(conn, household_ids: list[str]) -> dict[str, tuple[Any, Any, Any]]:
+    """{household id: (building name, entrance, unit)} for households whose building and grid
+    exist (as ``registry.household_with_address`` finds them); others are absent."""
+    out: dict[str, tuple[Any, Any, Any]] = {}
+    for chunk, marks in in_chunks(list(dict.fromkeys(household_ids))):
+        for hid, name, entrance, unit in conn.execute(
+                "SELECT h.id, b.name, h.entrance, h.unit FROM households h JOIN buildings b ON b.id = h.building_id"
+                f" JOIN grids g ON g.id = b.grid_id WHERE h.id IN ({marks})", chunk):
+            out[hid] = (name, entrance, unit)
+    return out
+
+
 def _checked_out_key(device_id: str) -> str:
     return f"checkout_households:{device_id}"
 

@@ -330,7 +330,7 @@ class Attachments:
         return new_since(self.conn, marker, have=have)
 
     def import_blobs(self, blobs: Iterable[dict[str, Any]], links: Iterable[dict[str, Any]], *,
-                     check_access: bool = True):
+                     check_access: bool = True, known=None):
         """Store incoming blobs and links idempotently in the caller's transaction (see :mod:`.transfer`)."""
         from neighbourhood.attachments.transfer import import_blobs
-        return import_blobs(self._l, blobs, links, check_access=check_access)
+        return import_blobs(self._l, blobs, links, check_access=check_access, known=known)

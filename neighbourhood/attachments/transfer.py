@@ -6,6 +6,10 @@ leaving out hashes the other side says it ``have``.  ``import_blobs`` stores suc
 a bundle in the caller's writer operation: blobs are checked against their hash
 and stored once; links are inserted with their original id, or updated (caption,
 report flag; a deletion on either side sticks).  Running it twice changes nothing.
+What the database already holds for the incoming links is read once, in chunked
+queries (:func:`holdings`); a caller that needs it first (the sync's apply) passes it on.
+The one wire format for all this is the return file's ``attachments`` section
+(:mod:`neighbourhood.sync.attachments`).
 """
 from __future__ import annotations
 
@@ -54,6 +58,49 @@ def new_since(conn, marker: str | None, *, have: Iterable[str] = ()) -> Attachme
     return AttachmentBundle(links=links, blobs=q.blobs(conn, wanted), marker=newest)
 
 
+@dataclasses.dataclass
+class Holdings:
+    """What a database holds for a batch of incoming links, read once (a few chunked queries,
+    not several per link).  :func:`import_blobs` keeps it current as it writes."""
+    links: dict[str, dict[str, Any]]            # link id: its row now (live or removed)
+    owners: dict[str, set[str]]                 # owner table: ids of the records present
+    blobs: set[str]                             # stored hashes among those the links name
+    live: dict[tuple[str, str, str], set[str]]  # (owner table, owner id, hash): live link ids
+    stale: set[str] = dataclasses.field(default_factory=set)  # link ids written since: read again
+
+    def link(self, conn, link_id: str) -> dict[str, Any] | None:
+        if link_id in self.stale:
+            self.stale.discard(link_id)
+            row = q.raw_link(conn, link_id)
+            if row is None:
+                self.links.pop(link_id, None)
+            else:
+                self.links[link_id] = row
+        return self.links.get(link_id)
+
+    def has_owner(self, table: str, owner_id: Any) -> bool:
+        return owner_id in self.owners.get(table, ())
+
+
+def holdings(conn, links: Iterable[dict[str, Any]]) -> Holdings:
+    """Read what ``conn`` holds for ``links`` (rows from another ledger; unknown owner tables are
+    left out, the import refuses them)."""
+    from neighbourhood.attachments.service import OWNER_TABLES
+
+    links = list(links)
+    by_table: dict[str, list[str]] = {}
+    for link in links:
+        if link.get("owner_table") in OWNER_TABLES:
+            by_table.setdefault(link["owner_table"], []).append(link.get("owner_id"))
+    owners = {table: q.present_owners(conn, table, ids) for table, ids in by_table.items()}
+    live: dict[tuple[str, str, str], set[str]] = {}
+    for table, ids in by_table.items():
+        for owner, sha, link_id in q.live_links_on(conn, table, ids):
+            live.setdefault((table, owner, sha), set()).add(link_id)
+    return Holdings(links=q.raw_links(conn, [l.get("id") for l in links]), owners=owners,
+                    blobs=q.known_blobs(conn, (l.get("blob_sha256") for l in links)), live=live)
+
+
 def _check_blob(blob: dict[str, Any]) -> dict[str, Any]:
     data = bytes(blob["data"])
     digest = hashlib.sha256(data).hexdigest()
@@ -66,13 +113,14 @@ def _check_blob(blob: dict[str, Any]) -> dict[str, Any]:
 
 
 def import_blobs(ledger: "Ledger", blobs: Iterable[dict[str, Any]], links: Iterable[dict[str, Any]], *,
-                 check_access: bool = True) -> ImportResult:
+                 check_access: bool = True, known: Holdings | None = None) -> ImportResult:
     """Store a bundle's blobs and links; joins the caller's ``ledger.writer.operation``.
 
     Owner records must already exist (import them first, in the same operation).
     ``check_access`` applies the usual edit permission per changed link; a sync that
-    has done its own checks may pass False.  Raises ValidationError/NotFound/
-    PermissionDenied, and then nothing of this call is kept.
+    has done its own checks may pass False.  ``known`` is :func:`holdings` of ``links``
+    when the caller has read it already (after its own writes).  Raises ValidationError/
+    NotFound/PermissionDenied, and then nothing of this call is kept.
     """
     from neighbourhood.attachments.service import OWNER_TABLES
 
@@ -81,32 +129,40 @@ def import_blobs(ledger: "Ledger", blobs: Iterable[dict[str, Any]], links: Itera
     conn = ledger.conn
     result = ImportResult()
     ledger.access.require_write()
+    links = [{k: raw.get(k) for k in LINK_FIELDS} for raw in links]
     with writer.operation("导入附件"):
+        known = known or holdings(conn, links)
+        stored = set(known.blobs)
         for blob in blobs:
-            if q.insert_blob(conn, _check_blob(blob)):
+            checked = _check_blob(blob)
+            if q.insert_blob(conn, checked):
                 result.blobs_added += 1
-        for raw in links:
-            link = {k: raw.get(k) for k in LINK_FIELDS}
+            stored.add(checked["sha256"])
+        for link in links:
             table, owner = link["owner_table"], link["owner_id"]
             if table not in OWNER_TABLES:
                 raise ValidationError(f"同步文件中的附件属于未知的记录类型“{table}”。", field="owner_table")
-            current = q.raw_link(conn, link["id"])
-            if not q.blob_exists(conn, link["blob_sha256"]):
+            current = known.link(conn, link["id"])
+            if link["blob_sha256"] not in stored:
                 if link["deleted_at"] and current is None:
                     result.links_skipped += 1   # removed there, file purged (or never sent): nothing to keep
                     continue
                 raise ValidationError(f"同步文件缺少附件“{link['file_name']}”的文件内容，请重新导出后再导入。",
                                       field="file")
             if current is None:
-                if conn.execute(f"SELECT 1 FROM [{table}] WHERE id = ?", (owner,)).fetchone() is None:
+                if not known.has_owner(table, owner):
                     raise NotFound(f"附件“{link['file_name']}”所属的{OWNER_TABLES[table]}不存在，"
                                    "请先导入该记录。")
-                if link["deleted_at"] is None and q.live_link_to(conn, table, owner, link["blob_sha256"]):
+                same = known.live.setdefault((table, owner, link["blob_sha256"]), set())
+                if link["deleted_at"] is None and same:
                     result.links_skipped += 1
                     continue
                 if check_access and link["deleted_at"] is None:
                     service._require(table, owner)
                 writer.insert("attachments", {k: v for k, v in link.items() if k != "updated_at"})
+                known.stale.add(link["id"])
+                if link["deleted_at"] is None:
+                    same.add(link["id"])
                 result.links_added += 1
                 continue
             changes: dict[str, Any] = {}
@@ -120,40 +176,9 @@ def import_blobs(ledger: "Ledger", blobs: Iterable[dict[str, Any]], links: Itera
                 if check_access:
                     service._require(table, owner)
                 writer.update("attachments", link["id"], changes)
+                known.stale.add(link["id"])
+                if "deleted_at" in changes:
+                    known.live.get((current["owner_table"], current["owner_id"], current["blob_sha256"]),
+                                   set()).discard(link["id"])
                 result.links_updated += 1
     return result
-
-
-# --- carrying a bundle in a SQLite return file ------------------------------------------------
-
-_BUNDLE_TABLES = {
-    "bundle_attachment_blobs": ("sha256 TEXT PRIMARY KEY, size INTEGER, mime TEXT, width INTEGER,"
-                                " height INTEGER, created_at TEXT, thumbnail BLOB, data BLOB"),
-    "bundle_attachments": ", ".join(f"{c} TEXT" if c != "in_report" else "in_report INTEGER"
-                                    for c in LINK_FIELDS).replace("id TEXT", "id TEXT PRIMARY KEY", 1),
-}
-
-
-def write_bundle(conn, bundle: AttachmentBundle) -> None:
-    """Store ``bundle`` in two tables of ``conn`` (e.g. the sync return file, itself a SQLite
-    database, encrypted or not); the caller commits.  Writing the same rows twice is harmless."""
-    for table, columns in _BUNDLE_TABLES.items():
-        conn.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
-    blob_cols = q.BLOB_COLUMNS
-    conn.executemany(
-        f"INSERT OR REPLACE INTO bundle_attachment_blobs ({', '.join(blob_cols)})"
-        f" VALUES ({', '.join('?' for _ in blob_cols)})", [[b.get(c) for c in blob_cols] for b in bundle.blobs])
-    conn.executemany(
-        f"INSERT OR REPLACE INTO bundle_attachments ({', '.join(LINK_FIELDS)})"
-        f" VALUES ({', '.join('?' for _ in LINK_FIELDS)})", [[l.get(c) for c in LINK_FIELDS] for l in bundle.links])
-
-
-def read_bundle(conn) -> AttachmentBundle:
-    """The bundle :func:`write_bundle` stored in ``conn`` (empty when the file has none)."""
-    from db.queries import dicts
-    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if not set(_BUNDLE_TABLES) <= names:
-        return AttachmentBundle(links=[], blobs=[], marker=None)
-    links = dicts(conn.execute("SELECT * FROM bundle_attachments ORDER BY updated_at, id"))
-    blobs = dicts(conn.execute("SELECT * FROM bundle_attachment_blobs"))
-    return AttachmentBundle(links=links, blobs=blobs, marker=max((l["updated_at"] for l in links), default=None))

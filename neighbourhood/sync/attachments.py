@@ -32,7 +32,8 @@ from neighbourhood.sync.bundle import Bundle, SyncFileError
 
 if TYPE_CHECKING:
     from neighbourhood.ledger import Ledger
-    from neighbourhood.sync.merge import ApplyResult
+    from neighbourhood.sync.merge import ApplyResult, Merger
+    from neighbourhood.sync.scope import Scope
 
 SECTION = "attachments"
 STATE_KEY = "office_attachments"
@@ -126,11 +127,12 @@ def _decoded(bundle: Bundle) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
     return cache["_attachments"]
 
 
-def check(ledger: "Ledger", bundle: Bundle, owner_grid) -> None:
+def check(ledger: "Ledger", bundle: Bundle, scope: "Scope") -> None:
     """Refuse (SyncFileError) a damaged section before anything is written.
 
-    ``owner_grid(table, owner_id)`` raises SyncFileError when the owner record lies
-    outside the device's check-out grids (see :mod:`neighbourhood.sync.scope`).
+    ``scope.check_owner(table, owner_id)`` raises SyncFileError when the owner record lies
+    outside the device's check-out grids (see :mod:`neighbourhood.sync.scope`).  The office's
+    blobs and the owners' rows are read up front in chunks, not once per link.
     """
     from neighbourhood.attachments.service import OWNER_TABLES
     from neighbourhood.attachments.transfer import _check_blob
@@ -148,49 +150,59 @@ def check(ledger: "Ledger", bundle: Bundle, owner_grid) -> None:
             name = names.get(blob.get("sha256")) or str(blob.get("sha256"))[:12]
             raise SyncFileError(_DAMAGED.format(what=f"附件“{name}”的内容与校验值不符，或类型、大小不受支持")) from exc
         present.add(blob["sha256"])
+    wellformed = [l for l in links if isinstance(l, dict) and l.get("owner_table") in OWNER_TABLES]
+    stored = aq.known_blobs(ledger.conn, [
+        l["blob_sha256"] for l in wellformed
+        if l.get("deleted_at") is None and isinstance(l.get("blob_sha256"), str) and l["blob_sha256"] not in present])
+    scope.prefetch([(l["owner_table"], l["owner_id"]) for l in wellformed
+                    if l["owner_table"] != "meetings" and isinstance(l.get("owner_id"), str)])
     for link in links:
         if not isinstance(link, dict) or link.get("owner_table") not in OWNER_TABLES \
                 or link.get("owner_table") == "meetings":  # meetings never go out to a laptop
             raise SyncFileError(_DAMAGED.format(what="附件所属记录类型不允许从笔记本同步"))
         if (link.get("deleted_at") is None and link.get("blob_sha256") not in present
-                and not aq.blob_exists(ledger.conn, link.get("blob_sha256"))):
+                and link.get("blob_sha256") not in stored):
             raise SyncFileError(_DAMAGED.format(what=f"缺少附件“{link.get('file_name')}”的文件内容"))
-        owner_grid(link["owner_table"], link["owner_id"])
+        scope.check_owner(link["owner_table"], link["owner_id"])
 
 
-def apply_section(ledger: "Ledger", bundle: Bundle, data: bytes, result: "ApplyResult") -> None:
-    """SECTION_HANDLERS entry: store blobs and links (after the records, same transaction)."""
+def apply_section(ledger: "Ledger", bundle: Bundle, data: bytes, result: "ApplyResult",
+                  merger: "Merger | None" = None) -> None:
+    """SECTION_HANDLERS entry: store blobs and links (after the records, same transaction).
+
+    What the office holds for the links (their rows, owners, files) is read once here and
+    handed to the import; ``merger`` is the apply's own (one is made when called alone).
+    """
     from neighbourhood.attachments.service import OWNER_TABLES
+    from neighbourhood.attachments.transfer import holdings
 
     links, blobs = _decoded(bundle) or ([], [])
+    known = holdings(ledger.conn, links)
     ready, held = [], []
     for link in links:
-        known = aq.raw_link(ledger.conn, link["id"]) is not None
-        if link["deleted_at"] is not None and not known:
+        seen = link["id"] in known.links
+        if link["deleted_at"] is not None and not seen:
             continue  # added and removed on the laptop: the office never had it
-        exists = ledger.conn.execute(f"SELECT 1 FROM [{link['owner_table']}] WHERE id = ?",
-                                     (link["owner_id"],)).fetchone()
-        (ready if exists or known else held).append(link)
+        (ready if seen or known.has_owner(link["owner_table"], link["owner_id"]) else held).append(link)
     try:
-        done = ledger.attachments.import_blobs(blobs, ready, check_access=False)
+        done = ledger.attachments.import_blobs(blobs, ready, check_access=False, known=known)
     except LedgerError as exc:
         raise SyncFileError(f"同步文件中的附件无法导入（{exc}），已拒绝导入整个文件，未做任何改动。") from exc
+    if held and merger is None:
+        from neighbourhood.sync.merge import Merger
+        merger = Merger(ledger, bundle, result)
     for link in held:  # its record was itself held for review: the file is kept, the link waits
-        _hold(ledger, bundle, result, link,
-                        f"附件“{link['file_name']}”所属的{OWNER_TABLES[link['owner_table']]}尚未导入"
-                        "（该记录在冲突队列中），附件已保存，待核对。")
+        _hold(merger, link, f"附件“{link['file_name']}”所属的{OWNER_TABLES[link['owner_table']]}尚未导入"
+                            "（该记录在冲突队列中），附件已保存，待核对。")
     result.attachments = done.links_added
     if done.links_added or held:
         result.tables.add("attachments")
 
 
-def _hold(ledger, bundle, result, link, detail: str) -> None:
+def _hold(merger: "Merger", link: dict[str, Any], detail: str) -> None:
     """Queue a link whose record is not at the office (a ``missing`` conflict; its file is stored)."""
-    from neighbourhood.sync.merge import Merger
-
     values = {k: v for k, v in link.items() if k != "updated_at"}
-    Merger(ledger, bundle, result).conflict("missing", "attachments", link["id"], None, laptop=values,
-                                            detail=detail)
+    merger.conflict("missing", "attachments", link["id"], None, laptop=values, detail=detail)
 
 
 # --- refresh (laptop) ------------------------------------------------------------------------

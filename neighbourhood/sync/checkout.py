@@ -245,7 +245,7 @@ def replay(laptop: "Ledger", rows: list[list[Any]]) -> int:
     the change-log hook is left out; a change that no longer fits the new data (its
     household left the grids) is skipped here but still travels in the next return file.
     Returns how many records were replayed."""
-    from neighbourhood.sync.merge import _integrity_errors, collapse, derive
+    from neighbourhood.sync.merge import NEVER_MERGED, _integrity_errors, collapse, derive
 
     errors = _integrity_errors()
     writer = laptop.writer
@@ -263,7 +263,7 @@ def replay(laptop: "Ledger", rows: list[list[Any]]) -> int:
                                                        if f not in ("updated_at", "updated_by")})
                         elif current is not None:
                             values = {f: v[1] for f, v in item.fields.items()
-                                      if f in current and f not in ("id", "created_at", "updated_at", "updated_by")}
+                                      if f in current and f not in NEVER_MERGED}
                             if values:
                                 writer.update(item.table, item.record_id, derive(item.table, values))
                         else:

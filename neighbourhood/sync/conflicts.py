@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable
 
 from db.queries import sync as q
 from db.writes import utc_now
 from neighbourhood import field_labels
 from neighbourhood.errors import NotFound, ValidationError
+from neighbourhood.records import address_of
 from neighbourhood.sync.merge import derive
 
 if TYPE_CHECKING:
@@ -85,21 +86,19 @@ class Conflicts:
 
     def record_name(self, conflict: Conflict) -> str:
         """A human name for the conflict's record (resident name, household address…)."""
-        row = q.row(self._l.conn, conflict.table_name, conflict.record_id)
-        if row is None:
-            value = conflict.laptop_value if isinstance(conflict.laptop_value, dict) else {}
-            return str(value.get("name") or value.get("what") or value.get("content") or conflict.record_id[:8])
-        if conflict.table_name == "residents":
-            return row["name"]
-        if conflict.table_name == "households":
-            try:
-                return self._l.households.address(row["id"])
-            except Exception:
-                return row.get("unit") or row["id"][:8]
-        for key in ("name", "what", "content", "visit_date"):
-            if row.get(key):
-                return str(row[key])
-        return row["id"][:8]
+        return self.record_names([conflict])[conflict.id]
+
+    def record_names(self, conflicts: Iterable[Conflict]) -> dict[str, str]:
+        """{conflict id: its record's name} for a whole queue: the records are read per table
+        in chunks (a few queries for any number of conflicts, not one or two each)."""
+        conflicts = list(conflicts)
+        conn = self._l.conn
+        wanted: dict[str, list[str]] = {}
+        for c in conflicts:
+            wanted.setdefault(c.table_name, []).append(c.record_id)
+        rows = {table: q.rows(conn, table, list(dict.fromkeys(ids))) for table, ids in wanted.items()}
+        addresses = q.household_addresses(conn, list(rows.get("households", {})))
+        return {c.id: _record_name(c, rows[c.table_name].get(c.record_id), addresses) for c in conflicts}
 
     def resolve(self, conflict_id: str, choice: str) -> Conflict:
         """Settle one conflict with the laptop's or the office's value.
@@ -156,3 +155,24 @@ class Conflicts:
             # Staff chose the laptop's edit over the office's deletion: the record comes back.
             self._l.writer.restore(c.table_name, c.record_id)
         self._l.writer.update(c.table_name, c.record_id, derive(c.table_name, {c.field: c.laptop_value}))
+
+
+def _record_name(conflict: Conflict, row: dict[str, Any] | None,
+                 addresses: dict[str, tuple[Any, Any, Any]]) -> str:
+    if row is None:
+        value = conflict.laptop_value if isinstance(conflict.laptop_value, dict) else {}
+        return str(value.get("name") or value.get("what") or value.get("content") or conflict.record_id[:8])
+    if conflict.table_name == "residents":
+        return row["name"]
+    if conflict.table_name == "households":
+        parts = addresses.get(row["id"])
+        if parts is not None:
+            try:
+                return address_of(*parts)
+            except (TypeError, AttributeError):  # a part of the address is missing
+                pass
+        return row.get("unit") or row["id"][:8]
+    for key in ("name", "what", "content", "visit_date"):
+        if row.get(key):
+            return str(row[key])
+    return row["id"][:8]

@@ -39,17 +39,19 @@ if TYPE_CHECKING:
 DERIVED: dict[str, dict[str, str]] = {
     "residents": {"name_pinyin": "name", "name_initials": "name", "id_flag": "id_number"},
 }
-_NEVER_MERGED = {"id", "created_at", "updated_at", "updated_by"}
+# Bookkeeping columns a laptop's value never overwrites (merge, and the replay on a refresh).
+NEVER_MERGED = frozenset({"id", "created_at", "updated_at", "updated_by"})
 
 # Extension point for further sections of a return file (e.g. "attachments"): a handler
-# ``fn(ledger, bundle, data: bytes, result: ApplyResult)`` runs inside the same
-# transaction after the changes; register it as SECTION_HANDLERS["name"] = fn.
-SECTION_HANDLERS: dict[str, Callable[["Ledger", Bundle, bytes, "ApplyResult"], None]] = {}
+# ``fn(ledger, bundle, data: bytes, result: ApplyResult, merger: Merger)`` runs inside the
+# same transaction after the changes (``merger`` queues its conflicts); register it as
+# SECTION_HANDLERS["name"] = fn.
+SECTION_HANDLERS: dict[str, Callable[["Ledger", Bundle, bytes, "ApplyResult", "Merger"], None]] = {}
 
 
-def _attachments(ledger: "Ledger", bundle: Bundle, data: bytes, result: "ApplyResult") -> None:
+def _attachments(ledger: "Ledger", bundle: Bundle, data: bytes, result: "ApplyResult", merger: "Merger") -> None:
     from neighbourhood.sync.attachments import apply_section
-    apply_section(ledger, bundle, data, result)
+    apply_section(ledger, bundle, data, result, merger)
 
 
 SECTION_HANDLERS["attachments"] = _attachments
@@ -168,7 +170,7 @@ class Merger:
         laptop_deletes = item.fields.get("deleted_at", [None, None])[1] is not None
         apply: dict[str, Any] = {}
         for field, (old, new) in item.fields.items():
-            if field in derived or field in _NEVER_MERGED or field not in current:
+            if field in derived or field in NEVER_MERGED or field not in current:
                 continue
             office = current[field]
             if office == new or (field == "deleted_at" and office is not None and new is not None):
@@ -247,7 +249,7 @@ def check_bundle(ledger: "Ledger", bundle: Bundle) -> None:
     if bundle.__dict__.get("_checked") != seen:
         from neighbourhood.sync import attachments, scope
         grids = scope.check(ledger, bundle, rows)
-        attachments.check(ledger, bundle, grids.check_owner)
+        attachments.check(ledger, bundle, grids)
         bundle.__dict__["_checked"] = seen
 
 
@@ -295,7 +297,7 @@ def apply(ledger: "Ledger", bundle: Bundle, *, progress: Progress = no_progress,
         for name, data in bundle.sections.items():
             handler = SECTION_HANDLERS.get(name)
             if handler is not None:
-                handler(ledger, bundle, data, result)
+                handler(ledger, bundle, data, result, merger)
         checkpoint(abort)
         now = utc_now()
         q.record_bundle(conn, bundle_id=bundle.bundle_id, device_id=bundle.device_id, seq=bundle.seq,

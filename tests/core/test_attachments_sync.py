@@ -108,24 +108,58 @@ def test_same_photo_attached_on_both_sides_is_kept_once(pair):
     assert dataclasses.asdict(result)["blobs_added"] == 0
 
 
-def test_bundle_travels_in_a_sqlite_return_file(pair, tmp_path):
-    import sqlcipher3 as sqlite3  # the app's one SQLite binding
+def _lookups(ledger, fn):
+    """fn's result and how many reads of blobs, link rows and visits it ran (not the Writer's own)."""
+    seen: list[str] = []
+    ledger.conn.set_trace_callback(seen.append)
+    try:
+        result = fn()
+    finally:
+        ledger.conn.set_trace_callback(None)
+    flat = [" ".join(s.split()) for s in seen if s.lstrip().upper().startswith("SELECT")]
+    return result, {"blobs": sum("FROM attachment_blobs" in s for s in flat),
+                    "links": sum("FROM attachments " in s for s in flat),
+                    "owners": sum("FROM [visits]" in s and not s.startswith("SELECT * FROM [visits] WHERE id = ")
+                                  for s in flat)}
 
-    from neighbourhood.attachments.transfer import read_bundle, write_bundle
 
+def test_import_reads_what_the_office_holds_once_for_any_number_of_links(pair):
+    office, laptop = pair
+    visits = [r[0] for r in laptop.conn.execute(
+        "SELECT id FROM visits WHERE deleted_at IS NULL ORDER BY id LIMIT 12")]
+    png = noise_png(seed=60)
+    for n, visit in enumerate(visits):
+        laptop.attachments.add("visits", visit, png, name=f"{n}.png")
+    bundle = laptop.attachments.new_since(None)
+    with office.operation("导入外勤数据"):
+        # as the sync imports (its own grid checks done); the edit-permission check stays per record
+        result, counts = _lookups(office, lambda: office.attachments.import_blobs(bundle.blobs, bundle.links,
+                                                                                  check_access=False))
+    assert (result.blobs_added, result.links_added) == (1, 12)
+    assert counts == {"blobs": 1, "links": 2, "owners": 1}    # was 12 + 24 + 12 (one of each per link)
+    assert office.verify_audit() == []
+
+
+def test_links_within_one_import_see_each_other(pair):
+    """What the import read up front is kept current as it writes: the same file attached twice to
+    one record is kept once, a link sent twice is added then updated, and a removal earlier in the
+    batch frees the record for the same file again."""
     office, laptop = pair
     visit = _visit(laptop)
-    photo = noise_png(seed=11)
-    item = laptop.attachments.add("visits", visit, photo, name="回传.png")
-    return_file = tmp_path / "return.nlsync"
-    with sqlite3.connect(return_file) as conn:
-        write_bundle(conn, laptop.attachments.new_since(None))
-        write_bundle(conn, laptop.attachments.new_since(None))  # twice: still one row each
-    with sqlite3.connect(return_file) as conn:
-        bundle = read_bundle(conn)
-    assert len(bundle.links) == 1 and len(bundle.blobs) == 1
-    with office.operation("导入外勤数据"):
-        office.attachments.import_blobs(bundle.blobs, bundle.links)
-    assert office.attachments.data(item.id) == photo
-    with sqlite3.connect(tmp_path / "empty.db") as conn:
-        assert read_bundle(conn).links == []
+    png = noise_png(seed=61)
+    first = laptop.attachments.add("visits", visit, png, name="a.png")
+    bundle = laptop.attachments.new_since(None)
+    [link] = bundle.links
+    twin = dict(link, id="twin-of-a", file_name="b.png")
+    later = dict(link, caption="后来加的说明", updated_at="9999-01-01T00:00:00Z")
+    result = office.attachments.import_blobs(bundle.blobs, [link, twin, later])
+    assert (result.links_added, result.links_skipped, result.links_updated) == (1, 1, 1)
+    [kept] = office.attachments.list("visits", visit)
+    assert kept.id == first.id and kept.caption == "后来加的说明"
+
+    removed = dict(link, deleted_at="9999-01-02T00:00:00Z", updated_at="9999-01-02T00:00:00Z")
+    again = dict(link, id="same-file-again", file_name="c.png")
+    result = office.attachments.import_blobs([], [removed, again])
+    assert (result.links_updated, result.links_added, result.links_skipped) == (1, 1, 0)
+    assert [a.id for a in office.attachments.list("visits", visit)] == ["same-file-again"]
+    assert office.verify_audit() == []

@@ -208,3 +208,104 @@ def test_cancelled_open_leaves_nothing(demo_ledger, tmp_path):
     with pytest.raises(Cancelled):
         open_checkout(out, PASS, dest, username="grid1", password="demo1234", abort=abort_late)
     assert len(calls) == 2 and sorted(p.name for p in folder.iterdir()) == ["co.nlsync"]
+
+
+# --- the return file is the one wire format; query counts stay flat ---------------------------
+
+def _traced(ledger: Ledger, fn):
+    """(fn's result, every SQL statement it ran on the ledger's connection)."""
+    seen: list[str] = []
+    ledger.conn.set_trace_callback(seen.append)
+    try:
+        return fn(), seen
+    finally:
+        ledger.conn.set_trace_callback(None)
+
+
+def _lookups(statements: list[str]) -> dict[str, int]:
+    """Reads of the blobs, of link rows and of owner records (the per-link lookups that were)."""
+    flat = [" ".join(s.split()) for s in statements if s.lstrip().upper().startswith("SELECT")]
+    return {"blobs": sum("FROM attachment_blobs" in s for s in flat),
+            "links": sum("FROM attachments " in s for s in flat),
+            # the Writer reads back each record it inserts ("SELECT * … WHERE id = ?"): not a lookup
+            "owners": sum(("FROM [visits]" in s or "FROM visits " in s)
+                          and not s.startswith("SELECT * FROM [visits] WHERE id = ") for s in flat)}
+
+
+def test_many_links_are_checked_and_stored_with_a_constant_number_of_lookups(field, tmp_path):
+    """15 new visits, each with the photo the office already holds (so no file travels and the office
+    must look each hash up): check + apply read blobs, link rows and owners in a few chunked queries."""
+    office, laptop, household, known = field
+    photo = office.attachments.data(known.id)
+    visits = [_new_visit(laptop, household) for _ in range(15)]
+    made = [laptop.attachments.add("visits", v, photo, name=f"门牌{n}.png") for n, v in enumerate(visits)]
+    path = export(laptop, tmp_path)
+    links, blobs = sync_files.decode(fmt.read(path, PASS).sections["attachments"])
+    assert len(links) == 15 and blobs == []
+
+    result, statements = _traced(office, lambda: office.sync.apply_file(path, PASS))
+    assert result.attachments == 15 and result.conflicts == 0
+    counts = _lookups(statements)
+    assert counts["blobs"] <= 2, counts      # check() once, the import once (was 30)
+    assert counts["links"] <= 4, counts      # link rows and live links on the owners (was 45)
+    assert counts["owners"] <= 4, counts     # scope prefetch + one presence query (was 32)
+    for item, visit in zip(made, visits):
+        assert [a.id for a in office.attachments.list("visits", visit)] == [item.id]
+    assert office.attachments.stats()["blobs"] == 1 and office.verify_audit() == []
+
+
+def test_links_whose_records_are_held_queue_with_one_merger(field, tmp_path, monkeypatch):
+    """Links to records the office does not have wait as ``missing`` conflicts (their file is kept);
+    one Merger serves the whole apply, however many links wait."""
+    from neighbourhood.sync import merge
+
+    office, laptop, household, known = field
+    visit = _new_visit(laptop, household)
+    items = [laptop.attachments.add("visits", visit, noise_png(seed=40 + n), name=f"待核对{n}.png") for n in range(3)]
+    bundle = fmt.read(export(laptop, tmp_path), PASS)
+    links, blobs = sync_files.decode(bundle.sections["attachments"])
+    for n, link in enumerate(links):
+        link["owner_id"] = f"visit-not-at-office-{n}"
+    bundle.sections["attachments"] = sync_files.encode(links, blobs)
+    bundle.sections["changes"] = b"[]"
+    bundle.extra.update(first_change=None, last_change=None, count=0)
+    forged = fmt.write(tmp_path / "held.nlsync", bundle, PASS, kdf_n=KDF)
+
+    made = []
+    real_init = merge.Merger.__init__
+    monkeypatch.setattr(merge.Merger, "__init__", lambda self, *a, **k: made.append(1) or real_init(self, *a, **k))
+    result = office.sync.apply_file(forged, PASS)
+    assert len(made) == 1
+    assert (result.attachments, result.conflicts) == (0, 3) and "attachments" in result.tables
+    queued = office.sync.conflicts.rows(office.sync.conflicts.ids())
+    held = sorted((c for c in queued.values() if c.table_name == "attachments"), key=lambda c: c.record_id)
+    assert [c.record_id for c in held] == sorted(i.id for i in items)
+    assert all(c.kind == "missing" and "尚未导入" in c.detail and "updated_at" not in c.laptop_value for c in held)
+    assert office.attachments.stats()["links"] == 1          # only the office's own photo is linked
+    assert office.attachments.stats()["blobs"] == 4          # the three files are kept for review
+
+
+def test_return_file_carries_each_attachment_once_and_no_section_without_any(field, tmp_path):
+    """The return file's attachments section is the only wire format: without attachments there is
+    none; with one, each export repeats the link (until a check-out acknowledges it) with its file's
+    bytes and thumbnail intact, and the office stores it once whichever files arrive."""
+    office, laptop, household, known = field
+    laptop.households.update(household, notes="只有文字")
+    plain = export(laptop, tmp_path, "plain.nlsync")
+    assert "attachments" not in fmt.read(plain, PASS).sections
+    assert office.sync.apply_file(plain, PASS).attachments == 0
+
+    visit = _new_visit(laptop, household)
+    photo = noise_png(seed=51)
+    item = laptop.attachments.add("visits", visit, photo, name="回传.png", caption="门口")
+    stored = laptop.conn.execute("SELECT thumbnail FROM attachment_blobs WHERE sha256 = ?", (item.sha256,)).fetchone()[0]
+    files = [export(laptop, tmp_path, f"{n}.nlsync") for n in (1, 2)]
+    for path in files:
+        links, blobs = sync_files.decode(fmt.read(path, PASS).sections["attachments"])
+        assert [l["id"] for l in links] == [item.id] and links[0]["caption"] == "门口"
+        assert [(b["sha256"], b["data"], b["thumbnail"]) for b in blobs] == [(item.sha256, photo, stored)]
+    for path in files:
+        office.sync.apply_file(path, PASS)
+    assert [a.id for a in office.attachments.list("visits", visit)] == [item.id]
+    assert office.attachments.data(item.id) == photo and office.attachments.thumbnail(item.id) == stored
+    assert office.conn.execute("SELECT count(*) FROM attachments WHERE id = ?", (item.id,)).fetchone()[0] == 1

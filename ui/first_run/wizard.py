@@ -10,8 +10,8 @@ check-out file from the office (a button on the first page, and on the last when
 "field laptop" is chosen): ``self.checkout_path`` is then set and ``self.ledger`` None.  Each page checks its fields
 before Next (the core's Chinese messages are shown under the wizard); nothing
 is written until Finish, and a failure there removes the half-made file.
-The chosen location and the PC's role are remembered per PC in QSettings
-(``database/path``, ``device/role``).  GUI thread only.
+The chosen location and the PC's role are remembered per PC (:mod:`ui.this_pc`).
+GUI thread only.
 """
 from __future__ import annotations
 
@@ -21,21 +21,8 @@ from typing import Any
 from PySide6.QtWidgets import (QButtonGroup, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QRadioButton, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
-from ui.common import FieldMessage, settings
-
-DATABASE_KEY = "database/path"
-DEVICE_KEY = "device/role"
-OFFICE, FIELD = "office", "field"
-
-
-def remembered_database() -> pathlib.Path | None:
-    """The database chosen in the wizard on this PC, if one was chosen."""
-    value = settings().value(DATABASE_KEY)
-    return pathlib.Path(str(value)) if value else None
-
-
-def device_role() -> str:
-    return str(settings().value(DEVICE_KEY, OFFICE) or OFFICE)
+from ui.common import FieldMessage
+from ui.this_pc import FIELD, OFFICE, remember
 
 
 def _password_edit() -> QLineEdit:
@@ -224,10 +211,7 @@ class FirstRunWizard(QWizard):
                     pathlib.Path(f"{path}{suffix}").unlink(missing_ok=True)
             self.place_page.message.show_message(str(exc))
             return False
-        store = settings()
-        store.setValue(DATABASE_KEY, str(path))
-        store.setValue(DEVICE_KEY, FIELD if self.place_page.field.isChecked() else OFFICE)
-        store.sync()
+        remember(database=path, role=FIELD if self.place_page.field.isChecked() else OFFICE)
         self.ledger = ledger
         return True
 

@@ -41,7 +41,7 @@ class SettingsDialog(QDialog):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(list(LANGUAGES).index(saved_language()))
         self.initial = saved_language()
-        from ui.first_run.wizard import FIELD, OFFICE, device_role
+        from ui.this_pc import FIELD, OFFICE, device_role
 
         self.device = QComboBox()
         self.device.addItem(self.tr("Office PC"), OFFICE)
@@ -67,8 +67,8 @@ class SettingsDialog(QDialog):
         return self.language.currentData() != self.initial
 
     def accept(self) -> None:
-        from ui.first_run.wizard import DEVICE_KEY
+        from ui.this_pc import remember
 
         save_language(self.language.currentData())
-        settings().setValue(DEVICE_KEY, self.device.currentData())
+        remember(role=self.device.currentData())
         super().accept()

@@ -32,7 +32,7 @@ class ConflictTableModel(QAbstractTableModel):
         service = self.ledger.sync.conflicts
         self._ids = service.ids(status=self.status_filter)
         self._rows = service.rows(self._ids)
-        self._names = {cid: service.record_name(c) for cid, c in self._rows.items()}
+        self._names = service.record_names(self._rows.values())  # one call for the whole queue
         self.endResetModel()
 
     def set_status_filter(self, status: str | None) -> None:

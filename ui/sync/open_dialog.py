@@ -84,13 +84,9 @@ class OpenCheckoutDialog(_JobDialog):
         return job
 
     def _on_done(self, result: Any) -> None:
-        from ui.common import settings
-        from ui.first_run.wizard import DATABASE_KEY, DEVICE_KEY, FIELD
+        from ui.this_pc import FIELD, remember
 
-        store = settings()
-        store.setValue(DATABASE_KEY, str(result))
-        store.setValue(DEVICE_KEY, FIELD)
-        store.sync()
+        remember(database=result, role=FIELD)
         super()._on_done(result)
 
     def describe(self, result: Any) -> str:

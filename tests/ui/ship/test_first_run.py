@@ -6,7 +6,8 @@ import argparse
 import pytest
 from PySide6.QtWidgets import QWizard
 
-from ui.first_run.wizard import DATABASE_KEY, DEVICE_KEY, FirstRunWizard, device_role, remembered_database
+from ui.first_run.wizard import FirstRunWizard
+from ui.this_pc import DATABASE_KEY, DEVICE_KEY, device_role, remembered_database
 
 PASSWORD = "jiedao2026"
 

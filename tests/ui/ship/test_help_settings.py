@@ -32,7 +32,7 @@ def test_settings_dialog_persists_the_language(qtbot):
 
 
 def test_settings_dialog_changes_the_pc_role(qtbot):
-    from ui.first_run.wizard import device_role
+    from ui.this_pc import device_role
     from ui.settings.dialog import SettingsDialog
 
     assert device_role() == "office"

@@ -34,7 +34,7 @@ def _fill(dialog, file, dest, *, passphrase=PASS, user="grid1", password="demo12
 
 
 def test_dialog_opens_the_file_encrypted_for_the_worker(qtbot, checkout_file, tmp_path):
-    from ui.first_run.wizard import device_role, remembered_database
+    from ui.this_pc import device_role, remembered_database
     from ui.sync.open_dialog import OpenCheckoutDialog
 
     dest = tmp_path / "field" / "laptop.db"

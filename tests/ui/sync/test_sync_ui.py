@@ -198,3 +198,18 @@ def test_refresh_dialog_keeps_unreturned_changes(qtbot, demo_ledger, tmp_path):
         ret = fresh.sync.export(out=tmp_path / "ret.nlsync", passphrase=PASS, kdf_n=KDF).path
     demo_ledger.sync.apply_file(ret, PASS)
     assert demo_ledger.residents.get(rid).notes == "未交回的修改"
+
+
+def test_conflict_model_names_the_whole_queue_in_one_core_call(qtbot, office_with_conflicts, monkeypatch):
+    from neighbourhood.sync.conflicts import Conflicts
+    from ui.sync.conflict_model import ConflictTableModel
+
+    office, rids, _ret = office_with_conflicts
+    calls = []
+    real = Conflicts.record_names
+    monkeypatch.setattr(Conflicts, "record_names", lambda self, cs: calls.append(1) or real(self, cs))
+    monkeypatch.setattr(Conflicts, "record_name", lambda self, c: pytest.fail("one query per conflict"))
+    model = ConflictTableModel(office)
+    assert calls == [1] and model.rowCount() == 3
+    names = {model.index(r, 1).data() for r in range(3)}
+    assert names == {office.residents.get(rid).name for rid in rids}
