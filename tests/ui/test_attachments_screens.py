@@ -134,23 +134,13 @@ def test_enrolment_detail_tab_adds_scans(qtbot, demo_ledger, tmp_path):
     assert detail.attachments.model.rowCount() == 0 and not detail.attachments.add_button.isEnabled()
 
 
-def test_cancelling_the_visit_record_leaves_no_file(qtbot, demo_ledger, tmp_path, monkeypatch):
-    import threading
-
+def test_cancelling_the_visit_record_leaves_no_file(qtbot, demo_ledger, tmp_path, monkeypatch, hold_until_cancel):
     from PySide6.QtWidgets import QMessageBox, QPushButton
 
     import neighbourhood.pdf.visit_record as visit_record
     from ui.visits.page import VisitsPage
 
-    real, waiting = visit_record.write_visit_record_pdf, threading.Event()
-
-    def write_after_cancel(data, path, *, progress, abort):   # the real writer, once Cancel is pressed
-        waiting.set()
-        while not abort():
-            threading.Event().wait(0.01)
-        return real(data, path, progress=progress, abort=abort)
-
-    monkeypatch.setattr(visit_record, "write_visit_record_pdf", write_after_cancel)
+    waiting, real = hold_until_cancel(visit_record, "write_visit_record_pdf")
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args))
     page = VisitsPage(demo_ledger)

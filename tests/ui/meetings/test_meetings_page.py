@@ -135,9 +135,7 @@ def test_page_lists_filters_and_exports_minutes(qtbot, filled, tmp_path):
     assert meeting_id
 
 
-def test_minutes_export_failure_and_cancel_are_reported(qtbot, filled, tmp_path, monkeypatch):
-    import threading
-
+def test_minutes_export_failure_and_cancel_are_reported(qtbot, filled, tmp_path, monkeypatch, hold_until_cancel):
     from PySide6.QtWidgets import QMessageBox, QPushButton
 
     import ui.meetings.export as minutes
@@ -156,15 +154,7 @@ def test_minutes_export_failure_and_cancel_are_reported(qtbot, filled, tmp_path,
     assert blocker.args[0] and warnings == [("Export minutes", blocker.args[0])]
     assert page.export_button.isEnabled() and page.preview_button.isEnabled()
     # Cancel: export_failed('') and no file, not even the temporary one.
-    real, waiting = minutes.write_minutes_pdf, threading.Event()
-
-    def write_after_cancel(data, path, *, progress, abort):
-        waiting.set()
-        while not abort():
-            threading.Event().wait(0.01)
-        return real(data, path, progress=progress, abort=abort)
-
-    monkeypatch.setattr(minutes, "write_minutes_pdf", write_after_cancel)
+    waiting, _real = hold_until_cancel(minutes, "write_minutes_pdf")
     out = tmp_path / "out"
     out.mkdir()
     export = page.export_minutes(str(out / "minutes.pdf"))

@@ -158,23 +158,13 @@ def test_main_window_narrows_the_area_page(qtbot, demo_ledger):
     assert win.hardship.review_filter.currentData() == "due"
 
 
-def test_reports_page_cancel_leaves_no_file(qtbot, demo_ledger, tmp_path, monkeypatch):
-    import threading
-
+def test_reports_page_cancel_leaves_no_file(qtbot, demo_ledger, tmp_path, hold_until_cancel):
     from PySide6.QtWidgets import QPushButton
 
     import ui.reports.page as page_module
     from ui.reports.page import ReportsPage
 
-    real, waiting = page_module.write_monthly_pdf, threading.Event()
-
-    def write_after_cancel(figures, path, *, progress, abort):   # the real writer, once Cancel is pressed
-        waiting.set()
-        while not abort():
-            threading.Event().wait(0.01)
-        return real(figures, path, progress=progress, abort=abort)
-
-    monkeypatch.setattr(page_module, "write_monthly_pdf", write_after_cancel)
+    waiting, _real = hold_until_cancel(page_module, "write_monthly_pdf")
     page = ReportsPage(demo_ledger)
     qtbot.addWidget(page)
     failed = []
