@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-from itertools import count, islice, repeat
+from itertools import count, groupby, islice, repeat
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from db.queries import roster_builder as q
@@ -120,36 +121,31 @@ def runs(plan: Plan, rows: Iterator[tuple], size: int = 2000) -> Iterator[tuple]
             n += len(block)
         yield ("total", n, totals)
         return
-    group: Any = _NOTHING
-    g_count, g_sums = 0, dict.fromkeys(plan.sum_columns, 0)
-    block: list[tuple] = []
-    for row in rows:
-        if gi is not None and row[gi] != group:
-            if block:
-                yield ("rows", n - len(block) + 1, block)
-                block = []
-            if group is not _NOTHING:
-                yield ("subtotal", group, g_count, g_sums)
-            group, g_count, g_sums = row[gi], 0, dict.fromkeys(plan.sum_columns, 0)
-        n += 1
-        g_count += 1
-        for c, i in sum_src:
-            v = row[i]
-            if isinstance(v, (int, float)) and not isinstance(v, bool):
-                g_sums[c] += v
-                totals[c] += v
-        block.append(row)
-        if len(block) >= size:
-            yield ("rows", n - len(block) + 1, block)
-            block = []
-    if block:
-        yield ("rows", n - len(block) + 1, block)
-    if gi is not None and group is not _NOTHING:
-        yield ("subtotal", group, g_count, g_sums)
+    # Rows come sorted by the group: each group is one run of groupby (cut in blocks of
+    # ``size``); sums are added row by row in order, as a running total would be.
+    for group, members in groupby(rows, itemgetter(gi) if gi is not None else _one_group):
+        g_count, g_sums = 0, dict.fromkeys(plan.sum_columns, 0)
+        while block := list(islice(members, size)):
+            for c, i in sum_src:
+                g, t = g_sums[c], totals[c]
+                for v in map(itemgetter(i), block):
+                    if v.__class__ in _NUMBERS:
+                        g += v
+                        t += v
+                g_sums[c], totals[c] = g, t
+            yield ("rows", n + 1, block)
+            n += len(block)
+            g_count += len(block)
+        if gi is not None:
+            yield ("subtotal", group, g_count, g_sums)
     yield ("total", n, totals)
 
 
-_NOTHING = object()
+def _one_group(row: tuple) -> None:
+    return None
+
+
+_NUMBERS = (int, float)      # what sums count (not bool, text or empty cells)
 
 
 def number_text(value: float) -> float | int:

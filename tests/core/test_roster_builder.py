@@ -6,6 +6,8 @@ import json
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from neighbourhood.rosters import template as tpl
 from neighbourhood.rosters.builtin import BUILTIN_NAMES
@@ -280,3 +282,50 @@ def test_every_catalogue_field_compiles(small):
         plan = compile_template(t, today=TODAY)
         list(plan.rows(small))
         assert plan.count(small) >= 0
+
+
+def _reference_events(gi, sums, rows):
+    """Grouping, numbering and sums the plain way: one row at a time."""
+    out, totals, group, count, g_sums, n = [], dict.fromkeys(sums, 0), object(), 0, None, 0
+    for row in rows:
+        if gi is not None and (g_sums is None or row[gi] != group):
+            if g_sums is not None:
+                out.append(("subtotal", group, count, g_sums))
+            group, count, g_sums = row[gi], 0, dict.fromkeys(sums, 0)
+        n += 1
+        count += 1
+        for c, i in sums.items():
+            if isinstance(row[i], (int, float)) and not isinstance(row[i], bool):
+                totals[c] += row[i]
+                if g_sums is not None:
+                    g_sums[c] += row[i]
+        out.append(("row", n, row))
+    if gi is not None and g_sums is not None:
+        out.append(("subtotal", group, count, g_sums))
+    return out + [("total", n, totals)]
+
+
+_cell = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.floats(-5, 5, allow_nan=False), st.text(max_size=2))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["甲", "乙", None]), _cell, _cell), max_size=30),
+       st.booleans(), st.booleans(), st.integers(1, 4))
+def test_runs_group_number_and_sum_as_row_by_row(rows, grouped, summed, size):
+    from types import SimpleNamespace
+
+    from neighbourhood.rosters.query import runs
+
+    rows = sorted(rows, key=lambda r: (r[0] is None, r[0] or ""))          # the query sorts by the group
+    plan = SimpleNamespace(group_index=0 if grouped else None, template=SimpleNamespace(subtotals=True),
+                           sum_columns=(1, 2) if summed else (), columns=[None, SimpleNamespace(index=1),
+                                                                          SimpleNamespace(index=2)])
+    got = []
+    for event in runs(plan, iter(rows), size):
+        if event[0] == "rows":
+            assert 0 < len(event[2]) <= size
+            got += [("row", n, row) for n, row in enumerate(event[2], event[1])]
+        else:
+            got.append(event)
+    assert got == _reference_events(0 if grouped else None, {1: 1, 2: 2} if summed else {}, rows)
+    assert list(events(plan, iter(rows))) == got
