@@ -26,16 +26,34 @@ def first_household(demo_ledger) -> str:
 
 @pytest.fixture
 def hold_until_cancel(monkeypatch):
-    """``hold(module, name)``: the long-job writer ``module.name`` waits for Cancel, then runs as
-    itself (so Cancel lands mid-job); returns (an Event set once it waits, the real writer)."""
+    """``hold(module, name)``: when the PDF writer ``module.name`` first runs, it is held once
+    its temporary output file exists until the job is cancelled, so Cancel lands mid-write.  Returns a
+    namespace: ``waiting`` (an Event set once the temporary file exists), ``temp`` (its path)
+    and ``real`` (the unwrapped writer)."""
+    import contextlib
+    from types import SimpleNamespace
+
+    from neighbourhood.pdf import template
+
     def hold(module, name: str):
-        real, waiting = getattr(module, name), threading.Event()
+        real, real_output = getattr(module, name), template.atomic_output
+        state = SimpleNamespace(waiting=threading.Event(), temp=None, real=real, abort=None)
 
         def held(*args, progress, abort):
-            waiting.set()
-            while not abort():
-                threading.Event().wait(0.01)
+            state.abort = abort
             return real(*args, progress=progress, abort=abort)
+
+        @contextlib.contextmanager
+        def held_output(path):
+            with real_output(path) as tmp:
+                if state.temp is None:                 # the first write only
+                    state.temp = tmp
+                    state.waiting.set()
+                    while not (state.abort and state.abort()):
+                        threading.Event().wait(0.01)
+                yield tmp
+
         monkeypatch.setattr(module, name, held)
-        return waiting, real
+        monkeypatch.setattr(template, "atomic_output", held_output)
+        return state
     return hold

@@ -140,7 +140,7 @@ def test_cancelling_the_visit_record_leaves_no_file(qtbot, demo_ledger, tmp_path
     import neighbourhood.pdf.visit_record as visit_record
     from ui.visits.page import VisitsPage
 
-    waiting, real = hold_until_cancel(visit_record, "write_visit_record_pdf")
+    held = hold_until_cancel(visit_record, "write_visit_record_pdf")
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args))
     page = VisitsPage(demo_ledger)
@@ -156,11 +156,11 @@ def test_cancelling_the_visit_record_leaves_no_file(qtbot, demo_ledger, tmp_path
     out = tmp_path / "out"
     out.mkdir()
     job = page.print_visit_record(str(out / "v.pdf"))
-    assert waiting.wait(10)
+    assert held.waiting.wait(10) and held.temp.exists()      # mid-write: the temporary file is there
     job.dialog.findChild(QPushButton).click()
     qtbot.waitUntil(lambda: not job.running, timeout=20_000)
     assert page._print_job is None and opened == [] and warnings == []
-    assert list(out.iterdir()) == []              # not even the temporary file
-    monkeypatch.setattr(visit_record, "write_visit_record_pdf", real)
+    assert list(out.iterdir()) == [] and not held.temp.exists()              # not even the temporary file
+    monkeypatch.setattr(visit_record, "write_visit_record_pdf", held.real)
     assert page.print_visit_record(str(out / "v.pdf")) is not None   # free for the next one
     qtbot.waitUntil(lambda: bool(opened), timeout=20_000)

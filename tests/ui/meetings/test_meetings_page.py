@@ -154,14 +154,14 @@ def test_minutes_export_failure_and_cancel_are_reported(qtbot, filled, tmp_path,
     assert blocker.args[0] and warnings == [("Export minutes", blocker.args[0])]
     assert page.export_button.isEnabled() and page.preview_button.isEnabled()
     # Cancel: export_failed('') and no file, not even the temporary one.
-    waiting, _real = hold_until_cancel(minutes, "write_minutes_pdf")
+    held = hold_until_cancel(minutes, "write_minutes_pdf")
     out = tmp_path / "out"
     out.mkdir()
     export = page.export_minutes(str(out / "minutes.pdf"))
-    assert waiting.wait(10)
+    assert held.waiting.wait(10) and held.temp.exists()      # mid-write: the temporary file is there
     with qtbot.waitSignal(page.export_failed, timeout=20000) as blocker:
         export.dialog.findChild(QPushButton).click()
-    assert blocker.args == [""] and len(warnings) == 1 and list(out.iterdir()) == []
+    assert blocker.args == [""] and len(warnings) == 1 and list(out.iterdir()) == [] and not held.temp.exists()
     assert not export.running and page.export_button.isEnabled()
 
 

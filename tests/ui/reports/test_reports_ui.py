@@ -164,7 +164,7 @@ def test_reports_page_cancel_leaves_no_file(qtbot, demo_ledger, tmp_path, hold_u
     import ui.reports.page as page_module
     from ui.reports.page import ReportsPage
 
-    waiting, _real = hold_until_cancel(page_module, "write_monthly_pdf")
+    held = hold_until_cancel(page_module, "write_monthly_pdf")
     page = ReportsPage(demo_ledger)
     qtbot.addWidget(page)
     failed = []
@@ -174,9 +174,9 @@ def test_reports_page_cancel_leaves_no_file(qtbot, demo_ledger, tmp_path, hold_u
     job = page.generate(str(out / "r.pdf"))
     assert job.dialog.labelText() == "Generating the monthly report…"
     assert page.busy and not page.generate_button.isEnabled() and page.generate() is None
-    assert waiting.wait(10)
+    assert held.waiting.wait(10) and held.temp.exists()      # mid-write: the temporary file is there
     job.dialog.findChild(QPushButton).click()
     qtbot.waitUntil(lambda: not page.busy, timeout=20_000)
     assert page.status.text() == "Cancelled." and failed == []
-    assert list(out.iterdir()) == [] and page.path is None
+    assert list(out.iterdir()) == [] and not held.temp.exists() and page.path is None
     assert page.generate_button.isEnabled() and not page.save_button.isEnabled()
