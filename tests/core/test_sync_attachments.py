@@ -248,10 +248,34 @@ def test_many_links_are_checked_and_stored_with_a_constant_number_of_lookups(fie
     counts = _lookups(statements)
     assert counts["blobs"] <= 2, counts      # check() once, the import once (was 30)
     assert counts["links"] <= 4, counts      # link rows and live links on the owners (was 45)
-    assert counts["owners"] <= 4, counts     # scope prefetch + one presence query (was 32)
+    assert counts["owners"] <= 4, counts     # presence queries (the grid check's reads: the next test)
     for item, visit in zip(made, visits):
         assert [a.id for a in office.attachments.list("visits", visit)] == [item.id]
     assert office.attachments.stats()["blobs"] == 1 and office.verify_audit() == []
+
+
+def test_links_on_checked_out_records_are_grid_checked_in_one_batch(field, tmp_path, monkeypatch):
+    """Photos added on the laptop to visits it got with the check-out (the file carries no change
+    of those visits): the grid check reads the owners in one batch, not one query per link."""
+    from neighbourhood.sync.scope import Scope
+
+    office, laptop, household, known = field
+    visits = [r[0] for r in laptop.conn.execute("SELECT id FROM visits WHERE deleted_at IS NULL LIMIT 15")]
+    assert len(visits) == 15
+    photo = office.attachments.data(known.id)
+    for n, visit in enumerate(visits):
+        laptop.attachments.add("visits", visit, photo, name=f"补拍{n}.png")
+    path = export(laptop, tmp_path)
+    single, real_row = [], Scope._row
+
+    def counting_row(self, table, record_id):
+        if (table, record_id) not in self._rows:
+            single.append(table)
+        return real_row(self, table, record_id)
+    monkeypatch.setattr(Scope, "_row", counting_row)
+    result = office.sync.apply_file(path, PASS)
+    assert result.attachments == 15 and result.conflicts == 0
+    assert single.count("visits") == 0, single
 
 
 def test_links_whose_records_are_held_queue_with_one_merger(field, tmp_path, monkeypatch):
