@@ -78,8 +78,8 @@ class ProgressJob:
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
         dialog = self.dialog
-        if dialog is None:
-            return
+        if dialog is None or dialog.wasCanceled():
+            return              # setValue would show a cancelled dialog again while the job stops
         if self._show_text and text:
             dialog.setLabelText(text)
         dialog.setMaximum(max(total, 0))

@@ -101,6 +101,36 @@ def test_cancel_button_aborts_the_job_and_reports_cancelled(qtbot, parent):
     assert outcome.threads == [threading.main_thread()]
 
 
+def test_the_dialog_stays_closed_after_cancel_while_the_job_winds_down(qtbot, parent):
+    started, cancelled, reported = threading.Event(), threading.Event(), threading.Event()
+
+    def fn(*, progress, abort):
+        started.set()
+        while not abort():
+            threading.Event().wait(0.005)
+        cancelled.set()
+        for step in range(1, 31):        # a job that goes on reporting a while before it stops
+            progress(step, 1000, "")
+            threading.Event().wait(0.02)
+        reported.set()
+        threading.Event().wait(0.2)
+        checkpoint(abort)
+
+    outcome = Outcome()
+    job = ProgressJob(parent, fn, "Working…", **outcome.kwargs())
+    assert started.wait(10)
+    qtbot.waitUntil(job.dialog.isVisible, timeout=5_000)
+    dialog = job.dialog
+    dialog.findChild(QPushButton).click()
+    shown = []
+    while not reported.is_set():
+        qtbot.wait(20)                   # the queued progress reaches the dialog
+        shown.append(dialog.isVisible())
+    assert job.running and shown and not any(shown)
+    _freed(qtbot, job)
+    assert outcome.calls == [("cancelled",)]
+
+
 def test_an_exception_in_the_job_is_reported(qtbot, parent):
     def fn(*, progress, abort):
         raise LedgerError("第 3 行：身份证号有误")
