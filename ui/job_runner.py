@@ -21,6 +21,10 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ui.excel.worker import JobThread
 
+# Jobs whose thread still runs.  The thread has no Qt parent and is held here until it has
+# ended, so closing the page that started it cannot destroy a running QThread (which aborts).
+_RUNNING: set["ProgressJob"] = set()
+
 
 class ProgressJob:
     """One run of ``fn(progress=…, abort=…)`` on a :class:`JobThread` (started at once).
@@ -34,7 +38,8 @@ class ProgressJob:
     GUI thread.  After the worker thread has ended, the dialog is closed, dialog and thread
     are freed (``deleteLater``) and ``running`` is False; then exactly one of
     ``on_done(result)``, ``on_failed(message)`` (the core's Chinese message) or
-    ``on_cancelled()`` is called, on the GUI thread.  The core job discards its partial
+    ``on_cancelled()`` is called, on the GUI thread — none when ``parent`` was destroyed
+    meanwhile (the job is then cancelled and its thread left to end on its own).  The core job discards its partial
     output when it raises Cancelled, so a cancelled job leaves nothing behind.
     """
 
@@ -43,9 +48,12 @@ class ProgressJob:
                  on_cancelled: Callable[[], None] | None = None, maximum: int = 0,
                  show_text: bool = False,
                  on_progress: Callable[[int, int, str], None] | None = None) -> None:
-        self.thread: JobThread | None = JobThread(fn, parent)
+        self.thread: JobThread | None = JobThread(fn)
         self.dialog: QProgressDialog | None = None
         self._show_text = show_text
+        self._orphaned = False
+        _RUNNING.add(self)
+        parent.destroyed.connect(self._on_parent_destroyed)
         if label is not None:
             self.dialog = QProgressDialog(label, QCoreApplication.translate("Common", "Cancel"), 0,
                                           maximum, parent)
@@ -76,6 +84,11 @@ class ProgressJob:
             self.thread.cancel()
             self.thread.wait()
 
+    def _on_parent_destroyed(self, *_args: Any) -> None:
+        # The page went away mid-job (its dialog with it): stop the job, tell no one.
+        self._orphaned, self.dialog = True, None
+        self.cancel()
+
     def _on_progress(self, done: int, total: int, text: str) -> None:
         dialog = self.dialog
         if dialog is None or dialog.wasCanceled():
@@ -95,7 +108,8 @@ class ProgressJob:
             dialog.deleteLater()
         if thread is not None:
             thread.deleteLater()
-        if callback is not None:
+        _RUNNING.discard(self)
+        if callback is not None and not self._orphaned:
             callback(*args)
 
 
@@ -129,6 +143,11 @@ class JobRunner:
 
     def _on_done(self, result: Any) -> None:
         raise NotImplementedError
+
+    def _on_parent_destroyed(self, *_args: Any) -> None:
+        # The page went away mid-job (its dialog with it): stop the job, tell no one.
+        self._orphaned, self.dialog = True, None
+        self.cancel()
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
         self.progress.setRange(0, max(total, 0))

@@ -131,6 +131,29 @@ def test_the_dialog_stays_closed_after_cancel_while_the_job_winds_down(qtbot, pa
     assert outcome.calls == [("cancelled",)]
 
 
+def test_closing_the_page_mid_job_cancels_it_without_a_crash_or_callback(qtbot):
+    from ui import job_runner
+
+    page = QWidget()
+    page.show()
+    started = threading.Event()
+
+    def fn(*, progress, abort):
+        started.set()
+        while not abort():
+            threading.Event().wait(0.005)
+        checkpoint(abort)
+
+    outcome = Outcome()
+    job = ProgressJob(page, fn, "Working…", **outcome.kwargs())
+    thread = job.thread
+    assert started.wait(10) and thread.parent() is None
+    with qtbot.waitSignal(thread.destroyed, timeout=10_000):
+        page.deleteLater()               # the page goes while the job still runs
+    assert not job.running and job not in job_runner._RUNNING
+    assert outcome.calls == []           # nobody left to tell
+
+
 def test_an_exception_in_the_job_is_reported(qtbot, parent):
     def fn(*, progress, abort):
         raise LedgerError("第 3 行：身份证号有误")
