@@ -201,7 +201,10 @@ def strictest(conn, selections: Sequence[Selection], *, labels: bool = True,
                          SELECT hr, min(p), group_concat(label, '、' ORDER BY label)
                          FROM (SELECT hr, label, min(p) AS p FROM member GROUP BY hr, label) GROUP BY hr)""")
     if everyone:
-        columns = f"h.rowid, coalesce(st.packed, {min(p for p, _l in everyone)})"
+        # min(): without labels the groups' minimum leaves out the "every household" rules
+        # (with labels it already holds them), and one of those may be the strictest.
+        strictest_everyone = min(p for p, _l in everyone)
+        columns = f"h.rowid, min(coalesce(st.packed, {strictest_everyone}), {strictest_everyone})"
         if labels:
             columns += ", coalesce(st.labels, ?)"
             params.append("、".join(sorted({label for _p, label in everyone})))

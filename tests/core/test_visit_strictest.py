@@ -42,13 +42,15 @@ def _strictest(conn, sels, **kw) -> dict[str, tuple]:
 
 
 # Every household rule, the groups only, one group, two "every household" rules (the
-# default is the stricter; both labels everywhere).
+# default is the stricter; both labels everywhere), an "every household" rule stricter than the groups.
 VARIANTS = {
     "all rules": lambda sels: sels,
     "groups only": lambda sels: [s for s in sels if s[0]],
     "one group": lambda sels: [s for s in sels if s[0]][:1],
     "every household only": lambda sels: [s for s in sels if not s[0]],
     "two every-household rules": lambda sels: sels + [(None, (), 200, "另一全体", "重点")],
+    # stricter than every group: it wins for their members too (labels or not)
+    "strict every-household rule": lambda sels: sels + [(None, (), 5, "全体严格", "一般")],
 }
 
 
