@@ -25,6 +25,7 @@ class PagedTable(Flowable):
                  col_widths: Sequence[float], base_style: Sequence[tuple], *, start: int = 0,
                  guess: int = _FIRST_GUESS):
         super().__init__()
+        self.hAlign = "CENTER"        # as a reportlab Table: the page pieces and the last one line up
         self.header, self.rows, self.row_styles = header, rows, row_styles
         self.col_widths, self.base_style = list(col_widths), list(base_style)
         self.start, self.guess = start, max(guess, 8)

@@ -39,7 +39,7 @@ def write_pdf(path: str, plan: Plan, rows_in, *, title: str, subtitle: str, full
     columns = plan.columns
     page = landscape(A4) if len(columns) > 8 else A4
     margin = 12 * mm if page is not A4 else pt.MARGIN_X
-    width = page[0] - 2 * margin
+    width = page[0] - 2 * margin - 2 * pt.FRAME_PADDING     # the frame pads its content
     cell = ParagraphStyle("RCell", parent=styles.cell, fontSize=8.5 if len(columns) > 12 else 9.5,
                           leading=11 if len(columns) > 12 else 13)
     centred = ParagraphStyle("RCellC", parent=cell, alignment=TA_CENTER)

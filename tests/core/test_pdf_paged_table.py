@@ -54,6 +54,11 @@ def test_every_page_starts_with_the_header_and_every_row_is_there_once(tmp_path,
         seen += [int(m) for m in re.findall(r"R(\d{5})", page)]
     assert seen == list(range(1, 901))                               # every row once, in order
     assert sum(page.count("小计") for page in pages) == 18
+    # The table stands in the same place on every page, the last one included.
+    bbox = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    lefts = re.findall(r'<word xMin="([\d.]+)"[^>]*>表头序号</word>', bbox)
+    assert len(lefts) == len(pages) and len(set(lefts)) == 1, lefts
 
 
 def test_short_and_empty_tables_fit_on_one_page(tmp_path):
