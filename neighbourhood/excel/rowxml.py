@@ -7,7 +7,7 @@ same ``<row>``/``<c>`` XML that xlsxwriter writes for the roster's values
 (text, whole and decimal numbers, empty cells skipped), built column by column
 with C-level passes; text is escaped exactly as xlsxwriter escapes it, except
 that a value that looks like rich-text XML (``<r>…</r>``) is escaped too
-rather than written raw.  ``tests/excel/test_rowxml.py`` compares the sheet
+rather than written raw.  ``tests/core/test_excel_rowxml.py`` compares the sheet
 XML with xlsxwriter's own, byte for byte, for tricky values.
 
 It relies on xlsxwriter's constant-memory internals (the row file ``fh``,
@@ -24,6 +24,8 @@ from operator import itemgetter
 from typing import Any, Sequence
 
 from xlsxwriter.utility import xl_col_to_name
+
+from neighbourhood.errors import ValidationError
 
 # Anything in a text that xlsxwriter would change: XML specials, control characters (written
 # as _xHHHH_), the two non-characters, and a literal _xHHHH_ (whose underscore is escaped).
@@ -89,8 +91,11 @@ class RowWriter:
         if not n:
             return first_row - 1
         ws = self.ws
-        if ws.previous_row > first_row:
-            raise ValueError(f"row {first_row} is above rows already written")
+        if ws.previous_row > first_row or (ws.previous_row == first_row and ws.table.get(first_row)):
+            raise ValueError(f"row {first_row} is above or in rows already written")
+        if first_row + n > ws.xls_rowmax:
+            raise ValidationError(f"超过 Excel 每张表 {ws.xls_rowmax:,} 行的上限，请按网格或楼栋分别导出。",
+                                  field="rows")
         ws._write_single_row(first_row)         # flush what xlsxwriter still holds
         if not self._text:
             self._templates()

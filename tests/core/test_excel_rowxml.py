@@ -126,4 +126,17 @@ def test_rows_above_what_was_written_are_refused(tmp_path):
     writer.write(6, [["a"]])
     with pytest.raises(ValueError):
         writer.write(3, [["b"]])
+    ws.write_string(7, 0, "xlsxwriter 还没写出的行")
+    with pytest.raises(ValueError):
+        writer.write(7, [["c"]])                     # would write row 8 twice
+    wb.close()
+
+
+def test_more_rows_than_excel_holds_get_a_clear_message(tmp_path):
+    from neighbourhood.errors import ValidationError
+
+    wb = new_workbook(tmp_path / "x.xlsx", title="t", author="a", company="c", comments="")
+    ws = wb.add_worksheet()
+    with pytest.raises(ValidationError, match="行的上限"):
+        RowWriter(ws, [None]).write(1_048_570, [["a"] * 10])
     wb.close()
