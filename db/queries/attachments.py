@@ -47,10 +47,6 @@ def count_of(conn, owner_table: str, owner_ids: Sequence[str]) -> dict[str, int]
     return out
 
 
-def blob_exists(conn, sha256: str) -> bool:
-    return conn.execute("SELECT 1 FROM attachment_blobs WHERE sha256 = ?", (sha256,)).fetchone() is not None
-
-
 def known_blobs(conn, hashes: Iterable[str]) -> set[str]:
     wanted = list(dict.fromkeys(hashes))
     found: set[str] = set()

@@ -107,11 +107,12 @@ def cmd_conflicts(args, open_ledger) -> int:
         service = ledger.sync.conflicts
         rows = service.rows(service.ids())
         full = ledger.access.can_view_full
+        names = service.record_names(rows.values())
         for c in rows.values():
             values = [c.base_value, c.laptop_value, c.office_value]
             if c.field in ("id_number", "phone") and not full:
                 values = [mask_row({c.field: v}, full=False)[c.field] if isinstance(v, str) else v for v in values]
-            print(f"{c.id[:8]}  {c.kind_label}  {c.where}  {service.record_name(c)}："
+            print(f"{c.id[:8]}  {c.kind_label}  {c.where}  {names[c.id]}："
                   f"检出时 {values[0]!r} / 笔记本 {values[1]!r} / 办公室 {values[2]!r}")
     print(f"共 {len(rows)} 处待核对。", file=sys.stderr)
     return 0

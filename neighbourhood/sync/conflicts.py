@@ -84,13 +84,9 @@ class Conflicts:
     def open_count(self) -> int:
         return q.count_open_conflicts(self._l.conn)
 
-    def record_name(self, conflict: Conflict) -> str:
-        """A human name for the conflict's record (resident name, household address…)."""
-        return self.record_names([conflict])[conflict.id]
-
     def record_names(self, conflicts: Iterable[Conflict]) -> dict[str, str]:
-        """{conflict id: its record's name} for a whole queue: the records are read per table
-        in chunks (a few queries for any number of conflicts, not one or two each)."""
+        """{conflict id: a human name for its record (resident name, household address…)}: the
+        records are read per table in chunks (a few queries for a whole queue, not one each)."""
         conflicts = list(conflicts)
         conn = self._l.conn
         wanted: dict[str, list[str]] = {}

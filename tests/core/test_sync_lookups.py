@@ -60,8 +60,6 @@ def test_conflict_names_for_a_whole_queue_come_from_a_few_queries(demo_ledger):
         assert by_record[("visits", vid)] == office.visits.get(vid).visit_date
     assert by_record[("visits", "visit-not-here")] == "笔记本上的走访"
     assert by_record[("needs", "need-not-here-at-all")] == "need-not"
-    # the single-conflict call (the CLI's) gives the same names
-    assert all(service.record_name(c) == names[c.id] for c in queue.values())
 
 
 def test_a_household_without_its_building_is_named_by_its_unit(demo_ledger):
@@ -111,3 +109,28 @@ def test_what_the_office_holds_is_read_in_chunks_for_large_sets(demo_ledger):
     assert len(seen) == 4 * 3                       # links, owners, live links, blobs: 3 chunks each
     assert known.owners == {"visits": set(visits)} and known.links == {} and known.blobs == set()
     assert known.has_owner("visits", visits[-1]) and not known.has_owner("visits", "gone-1150")
+
+
+def test_the_conflicts_command_names_each_record_and_masks_phones(demo_ledger, capsys):
+    import contextlib
+    import types
+
+    from neighbourhood.access import Access
+    from neighbourhood.sync.cli import cmd_conflicts
+
+    office = demo_ledger
+    resident = office.conn.execute("SELECT id, name FROM residents ORDER BY id LIMIT 1").fetchone()
+    with office.operation("冲突"):
+        _queue(office, "residents", resident[0])
+        office.writer.insert("sync_conflicts", {
+            "bundle_id": "b", "device_id": "d", "kind": "both", "table_name": "residents",
+            "record_id": resident[0], "field": "phone", "base_value": json.dumps("13800001111"),
+            "laptop_value": json.dumps("13900002222"), "office_value": json.dumps("13700003333"),
+            "detail": "", "status": "open"})
+    office.access = Access(role="staff", username="zhangmin", can_view_full=False)
+    assert cmd_conflicts(types.SimpleNamespace(), lambda _args: contextlib.nullcontext(office)) == 0
+    out = capsys.readouterr()
+    lines = out.out.splitlines()
+    assert len(lines) == 2 and all(f"{resident[1]}：" in line for line in lines)
+    assert "139****2222" in out.out and "13900002222" not in out.out
+    assert "共 2 处待核对" in out.err

