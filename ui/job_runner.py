@@ -144,11 +144,6 @@ class JobRunner:
     def _on_done(self, result: Any) -> None:
         raise NotImplementedError
 
-    def _on_parent_destroyed(self, *_args: Any) -> None:
-        # The page went away mid-job (its dialog with it): stop the job, tell no one.
-        self._orphaned, self.dialog = True, None
-        self.cancel()
-
     def _on_progress(self, done: int, total: int, text: str) -> None:
         self.progress.setRange(0, max(total, 0))
         self.progress.setValue(done)
