@@ -133,10 +133,10 @@ def _write_sheet(wb, ws, ledger: "Ledger", roster: RosterKind, filters: Mapping[
         ws.write_string(header_row, c, column.header, fmt["header"])
 
     # A data cell is written without a format of its own and an empty cell is not written at
-    # all (RowWriter writes the rows' XML; see neighbourhood.excel.rowxml): plain text and numbers take the
-    # default style (the sheet's font); dates, ID numbers and phones (text "@", so a number
-    # typed in later stays text) and merged group cells take their column's format; the
-    # table's borders come from one conditional format over its range (below).
+    # all (the rows' XML comes from neighbourhood.excel.rowxml): plain text and numbers take
+    # the default style (the sheet's font); dates, ID numbers and phones (text "@", so a
+    # number typed in later stays text) and merged group cells take their column's format;
+    # the table's borders come from one conditional format over its range (below).
     col_fmts = []
     for c, column in enumerate(columns):
         if column.type == DATE:
