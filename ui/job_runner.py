@@ -7,8 +7,8 @@ outcome, then the thread and the dialog freed.
 :class:`JobRunner` is the part shared by the dialogs that show progress in
 their own status line and bar.  A dialog holding ``self.status`` (QLabel),
 ``self.progress`` (QProgressBar) and ``self.job`` starts its job with
-:meth:`run_job`; the runner shows progress, then the failure or "cancelled"
-message, and frees the thread.  The dialog gives ``_on_done(result)``,
+:meth:`run_job` (a :class:`ProgressJob` without its own dialog); the runner
+shows progress, then the failure or "cancelled" message.  The dialog gives ``_on_done(result)``,
 ``set_busy(busy)`` (which controls to lock while running), ``cancelled_text()``
 and, to style its messages, ``show_status``.  GUI thread.
 """
@@ -114,23 +114,29 @@ class ProgressJob:
 
 
 class JobRunner:
-    job: JobThread | None
+    job: ProgressJob | None
 
     def run_job(self, fn: Callable[..., Any], busy_text: str) -> None:
         """Start ``fn(progress=…, abort=…)`` on a worker unless one is running."""
         if self.job is not None:
             return
-        self.job = JobThread(fn, self)
-        self.job.progressed.connect(self._on_progress)
-        self.job.succeeded.connect(self._on_done)
-        self.job.failed.connect(self._on_failed)
-        self.job.cancelled.connect(self._on_cancelled)
-        self.job.finished.connect(self._on_finished)
         self.set_busy(True)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         self.show_status(busy_text)
-        self.job.start()
+        self.job = ProgressJob(self, fn, None, on_progress=self._on_progress,
+                               on_done=lambda result: self._ended(self._on_done, result),
+                               on_failed=lambda message: self._ended(self._on_failed, message),
+                               on_cancelled=lambda: self._ended(self._on_cancelled))
+
+    def stop_job(self) -> None:
+        """Cancel a running job and wait for its thread (the dialog is closing)."""
+        if self.job is not None:
+            self.job.stop()
+
+    def _ended(self, handler: Callable[..., None], *args: Any) -> None:
+        self.job = None
+        handler(*args)
 
     def set_busy(self, busy: bool) -> None:  # dialogs lock their inputs
         pass
@@ -157,11 +163,6 @@ class JobRunner:
     def _on_cancelled(self) -> None:
         self.show_status(self.cancelled_text())
         self._idle()
-
-    def _on_finished(self) -> None:
-        job, self.job = self.job, None
-        if job is not None:
-            job.deleteLater()
 
     def _idle(self) -> None:
         self.progress.setVisible(False)

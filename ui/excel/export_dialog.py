@@ -1,6 +1,6 @@
 """The roster export dialog: kind, target file, masked/full, progress and Cancel.
 
-GUI thread; the export itself runs on a :class:`JobThread`.
+GUI thread; the export itself runs on a worker (:class:`JobRunner`).
 """
 from __future__ import annotations
 
@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
 
 from neighbourhood.excel.export import ExportResult, export_roster
 from neighbourhood.excel.kinds import ROSTER_KINDS, has_period, period_of
-from ui.excel.worker import JobThread
-from ui.job_runner import JobRunner
+from ui.job_runner import JobRunner, ProgressJob
 
 
 def _date_edit(iso: str) -> QDateEdit:
@@ -37,7 +36,7 @@ class ExportDialog(JobRunner, QDialog):
         self.ledger = ledger
         self.filters = dict(filters or {})
         self.result: ExportResult | None = None
-        self.job: JobThread | None = None
+        self.job: ProgressJob | None = None
         self.setWindowTitle(self.tr("Export roster to Excel"))
 
         self.kind_combo = QComboBox()
@@ -149,7 +148,5 @@ class ExportDialog(JobRunner, QDialog):
             self.reject()
 
     def closeEvent(self, event) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            self.job.wait()
+        self.stop_job()
         super().closeEvent(event)

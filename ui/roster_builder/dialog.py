@@ -1,6 +1,6 @@
 """The roster builder window: template list (run in one click), editor, preview, save, export.
 
-GUI thread; exports run on a :class:`ui.excel.worker.JobThread` with progress
+GUI thread; exports run on a worker (:class:`ui.job_runner.JobRunner`) with progress
 and Cancel.  All data goes through ``ledger.rosters`` (no SQL here).
 """
 from __future__ import annotations
@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QFileDialog, QHBoxLayout, QLa
 from neighbourhood.errors import LedgerError
 from neighbourhood.rosters.fields import SEQ
 from neighbourhood.rosters.template import ColumnSpec, FilterSpec, Template
-from ui.excel.worker import JobThread
-from ui.job_runner import JobRunner
+from ui.job_runner import JobRunner, ProgressJob
 from ui.roster_builder.editor import TemplateEditor
 from ui.roster_builder.models import PreviewModel
 
@@ -31,7 +30,7 @@ class RosterBuilderDialog(JobRunner, QDialog):
         super().__init__(parent)
         self.ledger = ledger
         self.folder = pathlib.Path(folder) if folder else pathlib.Path.home()
-        self.job: JobThread | None = None
+        self.job: ProgressJob | None = None
         self.last_result = None
         self.setWindowTitle(self.tr("Roster builder"))
         self.resize(1200, 820)
@@ -259,14 +258,10 @@ class RosterBuilderDialog(JobRunner, QDialog):
         self.status.setStyleSheet("color: #c62828;" if error else "")
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        if self.job is not None:
-            self.job.cancel()
-            self.job.wait(5000)
+        self.stop_job()
         super().closeEvent(event)
 
     def reject(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            self.job.wait(5000)
+        self.stop_job()
         super().reject()
 

@@ -1,5 +1,5 @@
 """Field-laptop dialogs: check out (office), write a return file (laptop), apply a return
-file (office) — each runs its core job on a :class:`JobThread` with progress and Cancel.
+file (office) — each runs its core job on a worker (:class:`JobRunner`) with progress and Cancel.
 
 GUI thread; the jobs never touch a widget.
 """
@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QVBoxLayout,
                                QWidget)
 
-from ui.excel.worker import JobThread
-from ui.job_runner import JobRunner
+from ui.job_runner import JobRunner, ProgressJob
 
 SYNC_FILTER = "*.nlsync"
 
@@ -27,7 +26,7 @@ class _JobDialog(JobRunner, QDialog):
         super().__init__(parent)
         self.ledger = ledger
         self.result: Any = None
-        self.job: JobThread | None = None
+        self.job: ProgressJob | None = None
         self.form = QFormLayout()
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -102,9 +101,7 @@ class _JobDialog(JobRunner, QDialog):
             self.reject()
 
     def closeEvent(self, event) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            self.job.wait()
+        self.stop_job()
         super().closeEvent(event)
 
 
