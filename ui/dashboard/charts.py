@@ -128,7 +128,7 @@ class BarChart(ChartCard):
                 p.drawText(QPointF(x + 14, top + 4 + fm.ascent()), name)
                 x += 14 + fm.horizontalAdvance(name) + 16
             top += 22
-        label_w = min(max(fm.horizontalAdvance(t) for t in self.labels) + 8, area.width() * 0.4)
+        label_w = min(max(fm.horizontalAdvance(t) for t in self.labels) + 8, area.width() * 0.5)  # a category name like 高龄老人（80岁以上） whole
         value_w = fm.horizontalAdvance(str(max(totals))) + 8
         bar_w = max(area.width() - label_w - value_w, 10)
         row_h = min(22.0, (area.bottom() - top) / len(self.labels))
