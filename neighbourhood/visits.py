@@ -394,9 +394,18 @@ class Visits(RulesMixin):
             raise ValidationError(f"未知的走访状态：{'、'.join(sorted(unknown))}", field="status")
         return statuses
 
-    def _plan(self, today: _dt.date) -> None:
-        visit_schedule.ensure_plan(self._l.conn, q.visit_rules(self._l.conn, active_only=True), today,
-                                   atomic=self._l.db.atomic)
+    def _plan(self, today: _dt.date) -> str | None:
+        return visit_schedule.ensure_plan(self._l.conn, q.visit_rules(self._l.conn, active_only=True), today,
+                                          atomic=self._l.db.atomic)
+
+    def update_plan(self, *, progress: Callable[..., None] | None = None, **_job: Any) -> str | None:
+        """Long job: bring the schedule cache up to date for today ('rebuilt', 'refreshed' or
+        None when it was current).  Run on a worker after work that may leave it stale (new
+        rules, an import, a sync), so the screens' next read does not rebuild it on the GUI
+        thread (seconds at a street office's 500k residents).  One SQL pass: not cancellable."""
+        if progress is not None:
+            progress(0, 0, "正在更新走访计划…")
+        return self._plan(self.today())
 
     def schedule(self, *, today: _dt.date | None = None, grid_id: str | None = None,
                  visitor: str | None = None,

@@ -32,7 +32,7 @@ class ProgressJob:
     With a ``label`` it sits behind a window-modal QProgressDialog over ``parent`` (shown
     after 300 ms, range ``0..maximum``, 0 = busy) that follows ``progress(done, total, text)``
     (its label follows ``text`` too when ``show_text``); Cancel, Esc or closing it makes the
-    job's ``abort()`` true.  Without a label the caller shows its own progress (``on_progress``
+    job's ``abort()`` true (``cancellable=False``: no Cancel button, for a job that cannot stop).  Without a label the caller shows its own progress (``on_progress``
     gets every ``(done, total, text)``) and stops the job with :meth:`cancel`.
 
     GUI thread.  After the worker thread has ended, the dialog is closed, dialog and thread
@@ -46,7 +46,7 @@ class ProgressJob:
     def __init__(self, parent: QWidget, fn: Callable[..., Any], label: str | None, *,
                  on_done: Callable[[Any], None], on_failed: Callable[[str], None],
                  on_cancelled: Callable[[], None] | None = None, maximum: int = 0,
-                 show_text: bool = False,
+                 show_text: bool = False, cancellable: bool = True,
                  on_progress: Callable[[int, int, str], None] | None = None) -> None:
         self.thread: JobThread | None = JobThread(fn)
         self.dialog: QProgressDialog | None = None
@@ -59,6 +59,8 @@ class ProgressJob:
                                           maximum, parent)
             self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self.dialog.setMinimumDuration(300)
+            if not cancellable:           # one SQL pass that cannot stop: no button that would lie
+                self.dialog.setCancelButton(None)
             self.dialog.canceled.connect(self.thread.cancel)
             self.thread.progressed.connect(self._on_progress)
         if on_progress is not None:

@@ -4161,6 +4161,14 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>Visit history: %1</translation>
     </message>
     <message>
+        <source>Updating the visit plan…</source>
+        <translation>Updating the visit plan…</translation>
+    </message>
+    <message>
+        <source>Visit plan</source>
+        <translation>Visit plan</translation>
+    </message>
+    <message>
         <source>Save visit record</source>
         <translation>Save visit record</translation>
     </message>

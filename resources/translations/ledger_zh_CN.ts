@@ -4161,6 +4161,14 @@ After encryption every user needs their password (or the recovery key) to open i
         <translation>走访记录：%1</translation>
     </message>
     <message>
+        <source>Updating the visit plan…</source>
+        <translation>正在按新规则更新走访计划…</translation>
+    </message>
+    <message>
+        <source>Visit plan</source>
+        <translation>走访计划</translation>
+    </message>
+    <message>
         <source>Save visit record</source>
         <translation>保存走访记录</translation>
     </message>

@@ -83,6 +83,7 @@ def test_round_trip_into_an_empty_ledger(demo_ledger, ledger, tmp_path, kind):
     assert _people(ledger) == _people(demo_ledger)
     assert _households(ledger) == _households(demo_ledger)
     assert ledger.verify_audit() == []
+    assert ledger.visits.update_plan() is None     # the import brought the visit plan up to date
 
 
 def test_masked_export_does_not_import_as_real_ids(demo_ledger, ledger, tmp_path):

@@ -178,8 +178,11 @@ def test_new_visit_and_household_change_arrive(pair, tmp_path):
                               visit_date="2026-11-20", visit_type="日常走访", situation="老人身体尚可")
     visit_id = next(w.record_id for w in op.writes if w.table == "visits")
     laptop.households.update(hid, housing_type="租赁")
+    laptop.visits.set_flag(hid, "重点关注")          # a group change: the household's plan row is redone
+    office.visits.update_plan()
     result = office.sync.apply_file(export(laptop, tmp_path), PASS)
-    assert result.conflicts == 0
+    assert result.conflicts == 0 and "重点关注" in office.visits.flags(hid)
+    assert office.visits.update_plan() is None     # the apply brought the visit plan up to date
     got = office.visits.get(visit_id)
     assert got.situation == "老人身体尚可" and got.visitors
     assert office.households.get(hid).housing_type == "租赁"

@@ -36,6 +36,7 @@ class VisitsPage(QWidget):
         self._ledger = ledger
         self.dialog: VisitEntryDialog | None = None
         self._print_job: Any = None     # ui.job_runner.ProgressJob while a record PDF is written
+        self._plan_job: Any = None      # … while the schedule is recomputed for changed rules
         self.schedule_model = ScheduleTableModel(ledger, self)
         self.history_model = VisitHistoryModel(ledger, self)
 
@@ -199,10 +200,31 @@ class VisitsPage(QWidget):
         dialog = VisitSettingsDialog(self._ledger, self)
         changed = []
         dialog.changed.connect(lambda: changed.append(True))
-        dialog.finished.connect(lambda _r: self.refresh() if changed else None)
+        dialog.finished.connect(lambda _r: self.update_plan() if changed else None)
         self.settings_dialog = dialog
         dialog.open()
         return dialog
+
+    def update_plan(self) -> Any:
+        """Recompute the schedule for changed rules on a worker (seconds at a street office),
+        then reload the list; None when it is already running."""
+        from ui.job_runner import ProgressJob
+
+        if self._plan_job is not None:
+            return None
+
+        def ended(*_args) -> None:
+            self._plan_job = None
+            self.refresh()
+        self._plan_job = ProgressJob(self, self._ledger.visits.update_plan, self.tr("Updating the visit plan…"),
+                                     cancellable=False, on_done=ended, on_failed=self._plan_failed,
+                                     on_cancelled=ended)
+        return self._plan_job
+
+    def _plan_failed(self, message: str) -> None:
+        self._plan_job = None
+        QMessageBox.warning(self, self.tr("Visit plan"), message)
+        self.refresh()
 
     def open_flags(self) -> "HouseholdFlagsDialog | None":
         """Manual flags of the selected household."""

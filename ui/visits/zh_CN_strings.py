@@ -71,6 +71,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "VisitsPage": {
         "Print visit record…": "打印走访记录…",
         "Writing the visit record…": "正在生成走访记录…",
+        "Updating the visit plan…": "正在按新规则更新走访计划…",
+        "Visit plan": "走访计划",
         "A PDF of the selected visit with its ticked photos.": "生成所选走访的记录表（PDF），含勾选的照片。",
         "Save visit record": "保存走访记录",
         "All grids": "全部网格",

@@ -122,7 +122,21 @@ def test_flags_outside_own_grid_are_refused(qtbot, world):
     assert ledger.visits.flags(world["far"]) == [] and dialog.checked() == []
 
 
-def test_page_opens_rules_and_flags(qtbot, world):
+def test_page_opens_rules_and_flags(qtbot, world, monkeypatch):
+    import threading
+
+    from PySide6.QtWidgets import QPushButton
+
+    from neighbourhood import visit_schedule
+
+    real_ensure, rebuilt_on = visit_schedule.ensure_plan, []
+
+    def ensure(*args, **kw):
+        done = real_ensure(*args, **kw)
+        if done == "rebuilt":
+            rebuilt_on.append(threading.current_thread())
+        return done
+    monkeypatch.setattr(visit_schedule, "ensure_plan", ensure)
     ledger = world["ledger"]
     ledger.access = Access()
     page = VisitsPage(ledger)
@@ -138,7 +152,12 @@ def test_page_opens_rules_and_flags(qtbot, world):
     settings.group_combo.setCurrentIndex(settings.group_combo.findData("flag:重点关注"))
     settings.interval_spin.setValue(3)
     assert settings.add_rule()
-    settings.done(0)                              # closing after a change refreshes the list
+    rebuilt_on.clear()
+    settings.done(0)              # closing after a change recomputes the plan on a worker, then the list
+    job = page._plan_job
+    assert job is not None and job.dialog.findChild(QPushButton) is None    # no Cancel that cannot cancel
+    qtbot.waitUntil(lambda: page._plan_job is None, timeout=10_000)
+    assert rebuilt_on and threading.main_thread() not in rebuilt_on
     first = page.schedule_model.record(0)
     assert first.household_id == flags.household_id and first.interval_days == 3
 
