@@ -28,6 +28,7 @@ TABLES: dict[str, str] = {
     "visit_plan_state": "走访计划状态", "visit_plan_dirty": "待重算走访计划", "attachment_blobs": "附件内容",
     "attachments": "附件", "roster_templates": "花名册模板", "sync_state": "同步标识", "sync_checkouts": "检出记录",
     "sync_devices": "外出笔记本", "sync_bundles": "已导入同步文件", "sync_conflicts": "同步冲突",
+    "sync_link_base": "附件同步基准",
     "sync_changes": "笔记本修改记录", "sync_outbox": "待交回同步文件", "attachment_purge_gate": "附件清理许可",
 }
 
@@ -116,6 +117,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "attachment_purge_gate": {"opened_at": "开始清理时间"},
     "roster_templates": {"name": "模板名称", "entity": "花名册类型", "body": "模板内容"},
     "sync_state": {"key": "项目", "value": "值"},
+    "sync_link_base": {"link_id": "附件", "fields": "上次取自笔记本的值"},
     "sync_checkouts": {"device_id": "设备编号", "device_name": "笔记本名称", "grid_ids": "检出网格",
                        "username": "携带人", "counts": "检出数量"},
     "sync_devices": {"device_id": "设备编号", "device_name": "笔记本名称", "applied_through": "已导入至第几条修改",

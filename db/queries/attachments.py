@@ -7,6 +7,7 @@ hash, and the audited link row that references them names that hash.
 """
 from __future__ import annotations
 
+import json
 from typing import Any, Iterable, Sequence
 
 from db.queries import dicts as _dicts, in_chunks
@@ -212,3 +213,20 @@ def purge_blobs(conn, hashes: Sequence[str]) -> None:
             conn.execute(f"DELETE FROM attachment_blobs WHERE sha256 IN ({marks})", chunk)
     finally:
         conn.execute("DELETE FROM attachment_purge_gate")
+
+
+# --- the office's base of each laptop-made link (three-way merge of its editable fields) ------
+
+def link_bases(conn, attachment_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """{link id: the fields the office last took from a laptop} for those of ``attachment_ids`` it has."""
+    out: dict[str, dict[str, Any]] = {}
+    for chunk, marks in in_chunks(list(dict.fromkeys(attachment_ids))):
+        for link_id, fields in conn.execute(
+                f"SELECT link_id, fields FROM sync_link_base WHERE link_id IN ({marks})", chunk):
+            out[link_id] = json.loads(fields)
+    return out
+
+
+def set_link_bases(conn, bases: dict[str, dict[str, Any]]) -> None:
+    conn.executemany("INSERT OR REPLACE INTO sync_link_base (link_id, fields) VALUES (?, ?)",
+                     [(k, json.dumps(v, ensure_ascii=False)) for k, v in bases.items()])

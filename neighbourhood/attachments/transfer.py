@@ -4,8 +4,10 @@
 ``updated_at`` ISO stamp; None = everything) and the blobs those live links need,
 leaving out hashes the other side says it ``have``.  ``import_blobs`` stores such
 a bundle in the caller's writer operation: blobs are checked against their hash
-and stored once; links are inserted with their original id, or updated (caption,
-report flag; a deletion on either side sticks).  Running it twice changes nothing.
+and stored once; links are inserted with their original id, or updated field by field
+against the version last taken (``sync_link_base``: an edit on one side is never lost to
+the other side's older value; both sides' different edits are reported as clashes; a
+deletion on either side sticks).  Running it twice changes nothing.
 What the database already holds for the incoming links is read once, in chunked
 queries (:func:`holdings`); a caller that needs it first (the sync's apply) passes it on.
 The one wire format for all this is the return file's ``attachments`` section
@@ -41,12 +43,19 @@ class AttachmentBundle:
         return sum(len(b["data"]) for b in self.blobs)
 
 
+# The fields of a link either side may edit after it was made (merged field by field).
+EDITABLE = ("caption", "in_report", "file_name")
+
+
 @dataclasses.dataclass
 class ImportResult:
     blobs_added: int = 0
     links_added: int = 0
     links_updated: int = 0
     links_skipped: int = 0   # the same file was already attached to that record under another id
+    # (link, field, base, incoming, current): changed on both sides since the office last took
+    # the link; the office's value is kept and the caller queues it for review.
+    clashes: list[tuple[dict[str, Any], str, Any, Any, Any]] = dataclasses.field(default_factory=list)
 
 
 def new_since(conn, marker: str | None, *, have: Iterable[str] = ()) -> AttachmentBundle:
@@ -66,6 +75,7 @@ class Holdings:
     owners: dict[str, set[str]]                 # owner table: ids of the records present
     blobs: set[str]                             # stored hashes among those the links name
     live: dict[tuple[str, str, str], set[str]]  # (owner table, owner id, hash): live link ids
+    bases: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)  # link id: last taken
     stale: set[str] = dataclasses.field(default_factory=set)  # link ids written since: read again
 
     def link(self, conn, link_id: str) -> dict[str, Any] | None:
@@ -97,8 +107,10 @@ def holdings(conn, links: Iterable[dict[str, Any]]) -> Holdings:
     for table, ids in by_table.items():
         for owner, sha, link_id in q.live_links_on(conn, table, ids):
             live.setdefault((table, owner, sha), set()).add(link_id)
-    return Holdings(links=q.raw_links(conn, [l.get("id") for l in links]), owners=owners,
-                    blobs=q.known_blobs(conn, (l.get("blob_sha256") for l in links)), live=live)
+    ids = [l.get("id") for l in links]
+    return Holdings(links=q.raw_links(conn, ids), owners=owners,
+                    blobs=q.known_blobs(conn, (l.get("blob_sha256") for l in links)), live=live,
+                    bases=q.link_bases(conn, ids))
 
 
 def _check_blob(blob: dict[str, Any]) -> dict[str, Any]:
@@ -130,6 +142,7 @@ def import_blobs(ledger: "Ledger", blobs: Iterable[dict[str, Any]], links: Itera
     result = ImportResult()
     ledger.access.require_write()
     links = [{k: raw.get(k) for k in LINK_FIELDS} for raw in links]
+    taken: dict[str, dict[str, Any]] = {}       # link id: the fields taken now (the next base)
     with writer.operation("导入附件"):
         known = known or holdings(conn, links)
         stored = set(known.blobs)
@@ -164,14 +177,13 @@ def import_blobs(ledger: "Ledger", blobs: Iterable[dict[str, Any]], links: Itera
                 if link["deleted_at"] is None:
                     same.add(link["id"])
                 result.links_added += 1
+                known.bases[link["id"]] = taken[link["id"]] = {f: link[f] for f in EDITABLE}
                 continue
             changes: dict[str, Any] = {}
             if link["deleted_at"] and not current["deleted_at"]:
                 changes["deleted_at"] = link["deleted_at"]
-            if (link["updated_at"] or "") > (current["updated_at"] or ""):
-                for field in ("caption", "in_report", "file_name"):
-                    if link[field] != current[field]:
-                        changes[field] = link[field]
+            changes.update(_merge_fields(link, current, known.bases.get(link["id"]), result))
+            known.bases[link["id"]] = taken[link["id"]] = {f: link[f] for f in EDITABLE}
             if changes:
                 if check_access:
                     service._require(table, owner)
@@ -181,4 +193,30 @@ def import_blobs(ledger: "Ledger", blobs: Iterable[dict[str, Any]], links: Itera
                     known.live.get((current["owner_table"], current["owner_id"], current["blob_sha256"]),
                                    set()).discard(link["id"])
                 result.links_updated += 1
+        q.set_link_bases(conn, taken)
     return result
+
+
+def _merge_fields(link: dict[str, Any], current: dict[str, Any], base: dict[str, Any] | None,
+                  result: ImportResult) -> dict[str, Any]:
+    """The editable fields to take from ``link`` into ``current``.
+
+    With the ``base`` (what the office last took of this link) a field is taken only when the
+    other side changed it and the office did not; changed on both sides to different values
+    it is kept and reported in ``result.clashes``.  Without one (a link taken before the office
+    kept bases) the side with the newer stamp wins, as it did then.
+    """
+    if base is None:
+        if (link["updated_at"] or "") <= (current["updated_at"] or ""):
+            return {}
+        return {f: link[f] for f in EDITABLE if link[f] != current[f]}
+    changes = {}
+    for field in EDITABLE:
+        theirs, ours, was = link[field], current[field], base.get(field)
+        if theirs == was or theirs == ours:
+            continue                    # not changed there, or both made the same change
+        if ours == was:
+            changes[field] = theirs     # changed there only
+        else:
+            result.clashes.append((link, field, was, theirs, ours))
+    return changes

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from db.queries import attachments as aq
 from db.queries import sync as q
 from neighbourhood.errors import LedgerError
+from neighbourhood.field_labels import label
 from neighbourhood.sync.bundle import Bundle, SyncFileError
 
 if TYPE_CHECKING:
@@ -188,14 +189,18 @@ def apply_section(ledger: "Ledger", bundle: Bundle, data: bytes, result: "ApplyR
         done = ledger.attachments.import_blobs(blobs, ready, check_access=False, known=known)
     except LedgerError as exc:
         raise SyncFileError(f"同步文件中的附件无法导入（{exc}），已拒绝导入整个文件，未做任何改动。") from exc
-    if held and merger is None:
+    if (held or done.clashes) and merger is None:
         from neighbourhood.sync.merge import Merger
         merger = Merger(ledger, bundle, result)
     for link in held:  # its record was itself held for review: the file is kept, the link waits
         _hold(merger, link, f"附件“{link['file_name']}”所属的{OWNER_TABLES[link['owner_table']]}尚未导入"
                             "（该记录在冲突队列中），附件已保存，待核对。")
+    for link, field, base, laptop, office in done.clashes:  # both sides changed it: the office's stays
+        merger.conflict("both", "attachments", link["id"], field, base=base, laptop=laptop, office=office,
+                        detail=f"附件“{link['file_name']}”的{label('attachments', field)}在笔记本和办公室"
+                               "都改过，暂按办公室的值，待核对。")
     result.attachments = done.links_added
-    if done.links_added or held:
+    if done.links_added or done.links_updated or held or done.clashes:
         result.tables.add("attachments")
 
 

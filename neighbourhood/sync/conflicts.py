@@ -157,7 +157,8 @@ def _record_name(conflict: Conflict, row: dict[str, Any] | None,
                  addresses: dict[str, tuple[Any, Any, Any]]) -> str:
     if row is None:
         value = conflict.laptop_value if isinstance(conflict.laptop_value, dict) else {}
-        return str(value.get("name") or value.get("what") or value.get("content") or conflict.record_id[:8])
+        return str(value.get("name") or value.get("what") or value.get("content") or value.get("file_name")
+                   or conflict.record_id[:8])
     if conflict.table_name == "residents":
         return row["name"]
     if conflict.table_name == "households":
@@ -168,7 +169,7 @@ def _record_name(conflict: Conflict, row: dict[str, Any] | None,
             except (TypeError, AttributeError):  # a part of the address is missing
                 pass
         return row.get("unit") or row["id"][:8]
-    for key in ("name", "what", "content", "visit_date"):
+    for key in ("name", "what", "content", "visit_date", "file_name"):
         if row.get(key):
             return str(row[key])
     return row["id"][:8]

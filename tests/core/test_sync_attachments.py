@@ -278,6 +278,44 @@ def test_links_on_checked_out_records_are_grid_checked_in_one_batch(field, tmp_p
     assert single.count("visits") == 0, single
 
 
+def test_edits_of_a_photo_on_both_sides_merge_field_by_field(field, tmp_path):
+    """A photo made on the laptop and taken by the office, then edited on both sides: a field
+    changed on one side only takes that side's value whatever the clocks say; a field changed
+    on both sides to different values keeps the office's and waits for review; repeating the
+    file changes nothing."""
+    office, laptop, household, known = field
+    visit = _new_visit(laptop, household)
+    item = laptop.attachments.add("visits", visit, noise_png(seed=33), name="走访.png", caption="原说明")
+    office.sync.apply_file(export(laptop, tmp_path, "r1.nlsync"), PASS)
+    assert office.attachments.get(item.id).caption == "原说明"
+
+    office.attachments.update(item.id, in_report=False)           # the office: the report flag …
+    laptop.attachments.update(item.id, caption="笔记本改的说明")      # … the laptop: the caption
+    laptop.attachments.update(item.id, file_name="门前.png")
+    office.attachments.update(item.id, file_name="楼道.png")         # both: the name, differently
+    # The laptop's clock runs behind: its edits carry older stamps than the office's.
+    laptop.conn.execute("UPDATE attachments SET updated_at = '2000-01-01T00:00:00.000000Z' WHERE id = ?",
+                        (item.id,))
+    path = export(laptop, tmp_path, "r2.nlsync")
+    result = office.sync.apply_file(path, PASS)
+    got = office.attachments.get(item.id)
+    assert (got.caption, got.in_report, got.file_name) == ("笔记本改的说明", False, "楼道.png")
+    assert result.conflicts == 1
+    (cid,) = office.sync.conflicts.ids()
+    c = office.sync.conflicts.get(cid)
+    assert (c.table_name, c.field, c.base_value, c.laptop_value, c.office_value) == \
+        ("attachments", "file_name", "走访.png", "门前.png", "楼道.png")
+    assert office.sync.conflicts.record_names([c])[cid] == "楼道.png"
+
+    # The same edits again in a later file: nothing changes, nothing is queued twice.
+    before = office.conn.execute("SELECT * FROM attachments WHERE id = ?", (item.id,)).fetchone()
+    office.sync.apply_file(export(laptop, tmp_path, "r3.nlsync"), PASS)
+    assert office.conn.execute("SELECT * FROM attachments WHERE id = ?", (item.id,)).fetchone() == before
+    assert len(office.sync.conflicts.ids()) == 1
+    office.sync.conflicts.resolve(cid, "laptop")
+    assert office.attachments.get(item.id).file_name == "门前.png" and office.verify_audit() == []
+
+
 def test_links_whose_records_are_held_queue_with_one_merger(field, tmp_path, monkeypatch):
     """Links to records the office does not have wait as ``missing`` conflicts (their file is kept);
     one Merger serves the whole apply, however many links wait."""

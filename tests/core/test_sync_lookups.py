@@ -106,8 +106,9 @@ def test_what_the_office_holds_is_read_in_chunks_for_large_sets(demo_ledger):
         known = holdings(office.conn, links)
     finally:
         office.conn.set_trace_callback(None)
-    assert len(seen) == 4 * 3                       # links, owners, live links, blobs: 3 chunks each
+    assert len(seen) == 5 * 3           # links, owners, live links, blobs, merge bases: 3 chunks each
     assert known.owners == {"visits": set(visits)} and known.links == {} and known.blobs == set()
+    assert known.bases == {}
     assert known.has_owner("visits", visits[-1]) and not known.has_owner("visits", "gone-1150")
 
 
