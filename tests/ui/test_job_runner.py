@@ -35,6 +35,16 @@ def parent(qtbot):
     return widget
 
 
+def _until_aborted(started: threading.Event):
+    """A job that runs until it is told to stop (``started`` set once it runs)."""
+    def fn(*, progress, abort):
+        started.set()
+        while not abort():
+            threading.Event().wait(0.005)
+        checkpoint(abort)
+    return fn
+
+
 def _freed(qtbot, job: ProgressJob):
     """Wait for the outcome; returns the (thread, dialog) the job had, checking both are deleted."""
     thread, dialog = job.thread, job.dialog
@@ -138,11 +148,7 @@ def test_closing_the_page_mid_job_cancels_it_without_a_crash_or_callback(qtbot):
     page.show()
     started = threading.Event()
 
-    def fn(*, progress, abort):
-        started.set()
-        while not abort():
-            threading.Event().wait(0.005)
-        checkpoint(abort)
+    fn = _until_aborted(started)
 
     outcome = Outcome()
     job = ProgressJob(page, fn, "Working…", **outcome.kwargs())
@@ -195,11 +201,7 @@ def test_without_a_label_the_caller_gets_progress_and_cancels(qtbot, parent):
 def test_stop_blocks_until_the_thread_has_ended(qtbot, parent):
     started = threading.Event()
 
-    def fn(*, progress, abort):
-        started.set()
-        while not abort():
-            threading.Event().wait(0.005)
-        checkpoint(abort)
+    fn = _until_aborted(started)
 
     outcome = Outcome()
     job = ProgressJob(parent, fn, "Working…", **outcome.kwargs())
