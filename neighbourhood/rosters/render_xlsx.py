@@ -90,7 +90,7 @@ def _write(wb, ws, plan: Plan, rows, *, title: str, subtitle: str, full: bool, t
             col_fmts.append(None)
         else:
             plan_cols.append((TEXT, None if full else FAST_MASKERS.get(column.mask or ""), column.index))
-            col_fmts.append(fmt["text"])
+            col_fmts.append(fmt["text"] if column.mask else None)
     for c, f in enumerate(col_fmts):
         ws.set_column(c, c, widths[c], f)
 
