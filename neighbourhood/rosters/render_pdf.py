@@ -30,6 +30,7 @@ def write_pdf(path: str, plan: Plan, rows_in, *, title: str, subtitle: str, full
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
     from neighbourhood.pdf import template as pt
@@ -61,12 +62,25 @@ def write_pdf(path: str, plan: Plan, rows_in, *, title: str, subtitle: str, full
         return masker(text) if masker else text
 
     header_row = [pt.para(c.header, head) for c in columns]
+    centre_cols = [c for c, column in enumerate(columns) if column.kind == "seq" or column.type in (DATE, NUMBER)]
     base_style = [
         ("FONTNAME", (0, 0), (-1, -1), styles.font), ("GRID", (0, 0), (-1, -1), 0.5, pt.GRID),
         ("BACKGROUND", (0, 0), (-1, 0), pt.HEADER_FILL), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        # Cells that fit on one line are plain strings (a Paragraph each costs reportlab ~10×
+        # the layout time); these set their look to the paragraphs' (cell / centred).
+        ("FONTSIZE", (0, 1), (-1, -1), cell.fontSize), ("LEADING", (0, 1), (-1, -1), cell.leading),
+        *[("ALIGN", (c, 1), (c, -1), "CENTER") for c in centre_cols],
     ]
+    room = [w - 6 for w in col_widths]                        # inside the 3 pt paddings
+    size, font = cell.fontSize, styles.font
+
+    def fitted(text: str, c: int, style: ParagraphStyle) -> Any:
+        """``text`` as a plain one-line cell when it fits the column, else a wrapping Paragraph."""
+        if "\n" not in text and (len(text) * size <= room[c] or stringWidth(text, font, size) <= room[c]):
+            return text
+        return pt.para(text, style)
     rows: list[list[Any]] = []
     row_styles: dict[int, list[tuple]] = {}       # row → (command, first col, last col, *args)
     written = 0
@@ -82,14 +96,14 @@ def write_pdf(path: str, plan: Plan, rows_in, *, title: str, subtitle: str, full
             continue
         _, n, values = event
         out = []
-        for column in columns:
+        for c, column in enumerate(columns):
             if column.kind == "seq":
-                out.append(pt.para(n, centred))
+                out.append(str(n))
             elif column.kind == "blank":
                 out.append("")
             else:
                 text = cell_text(column, values[column.index])
-                out.append(pt.para(text, centred if column.type in (DATE, NUMBER) else cell))
+                out.append(fitted(text, c, centred if column.type in (DATE, NUMBER) else cell) if text else "")
         rows.append(out)
         written += 1
         if n % 200 == 0:

@@ -329,3 +329,28 @@ def test_runs_group_number_and_sum_as_row_by_row(rows, grouped, summed, size):
             got.append(event)
     assert got == _reference_events(0 if grouped else None, {1: 1, 2: 2} if summed else {}, rows)
     assert list(events(plan, iter(rows))) == got
+
+
+def test_pdf_cells_fit_on_one_line_or_wrap_whole(small, tmp_path):
+    """Short values print as one-line cells, a long note wraps inside its column; nothing is cut."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils not installed")
+    wang = small.conn.execute("SELECT id FROM residents WHERE name = '王五'").fetchone()[0]
+    note = "独居老人，行动不便，子女在外地工作，每周电话联系一次，需要社区定期上门探访并协助就医"
+    small.residents.update(wang, notes=note)
+    t = Template(name="备注测试", entity="resident", title="备注",
+                 columns=[ColumnSpec("_seq"), ColumnSpec("name"), ColumnSpec("birth_date"), ColumnSpec("notes")],
+                 filters=[FilterSpec("status", "eq", "在册")])
+    out = tmp_path / "notes.pdf"
+    small.rosters.export(t, out=out)
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert any("王五" in line and "1980-01-01" in line for line in lines)       # one row, one line
+    wrapped = [line for line in lines if any(part in line for part in ("独居老人", "就医"))]
+    assert len(wrapped) >= 2                                                   # the note wraps …
+    flat = iter("".join(text.split()))
+    assert all(ch in flat for ch in note)                                      # … whole, in order
