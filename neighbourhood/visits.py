@@ -398,14 +398,24 @@ class Visits(RulesMixin):
         return visit_schedule.ensure_plan(self._l.conn, q.visit_rules(self._l.conn, active_only=True), today,
                                           atomic=self._l.db.atomic)
 
-    def update_plan(self, *, progress: Callable[..., None] | None = None, **_job: Any) -> str | None:
+    def update_plan(self, *, progress: Callable[..., None] | None = None, after_save: bool = False,
+                    **_job: Any) -> str | None:
         """Long job: bring the schedule cache up to date for today ('rebuilt', 'refreshed' or
         None when it was current).  Run on a worker after work that may leave it stale (new
         rules, an import, a sync), so the screens' next read does not rebuild it on the GUI
-        thread (seconds at a street office's 500k residents).  One SQL pass: not cancellable."""
+        thread (seconds at a street office's 500k residents).  One SQL pass: not cancellable.
+
+        ``after_save``: called once the caller's own work is committed; a failure here (a full
+        disk) must not report that work as failed, and the next read rebuilds the cache anyway.
+        """
         if progress is not None:
             progress(0, 0, "正在更新走访计划…")
-        return self._plan(self.today())
+        if not after_save:
+            return self._plan(self.today())
+        try:
+            return self._plan(self.today())
+        except Exception:  # a derived cache: nothing saved depends on it
+            return None
 
     def schedule(self, *, today: _dt.date | None = None, grid_id: str | None = None,
                  visitor: str | None = None,

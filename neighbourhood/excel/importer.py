@@ -428,7 +428,7 @@ def apply_import(ledger: "Ledger", plan: ImportPlan, *, progress: Progress = no_
             raise LedgerError("导入时发现数据已被改动（如身份证号刚被他人登记），全部未导入；请重新检查后再导入") from exc
         raise
     # The schedule cache follows now, on this worker, not at the next screen's read.
-    ledger.visits.update_plan(progress=progress)
+    ledger.visits.update_plan(progress=progress, after_save=True)
     progress(total, total, "导入完成")
     return ImportResult(added, updated, households_added, buildings_added, plan.count(SKIP),
                         plan.count(ERROR))

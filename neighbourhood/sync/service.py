@@ -56,7 +56,7 @@ class Sync:
     def apply(self, bundle: Bundle, *, progress: Progress = no_progress, abort: Abort = never) -> "ApplyResult":
         from neighbourhood.sync.merge import apply
         result = apply(self._l, bundle, progress=progress, abort=abort)
-        self._l.visits.update_plan(progress=progress)     # on this worker, not at the next read
+        self._l.visits.update_plan(progress=progress, after_save=True)   # on this worker, not at the next read
         return result
 
     def apply_file(self, path: pathlib.Path, passphrase: str, *, progress: Progress = no_progress,

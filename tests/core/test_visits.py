@@ -467,3 +467,14 @@ def test_status_counts_by_grid_add_up_to_the_schedule(world):
             expected[row.status] += 1
         assert by_grid[grid] == expected
     assert by_grid[world.g2]["overdue"] == 1 and by_grid[world.g1]["due_this_week"] == 1
+
+
+def test_a_failing_plan_update_after_a_save_does_not_fail_the_save(world, monkeypatch):
+    from neighbourhood import visit_schedule
+
+    def full_disk(*_a, **_k):
+        raise OSError("database or disk is full")
+    monkeypatch.setattr(visit_schedule, "ensure_plan", full_disk)
+    assert world.ledger.visits.update_plan(after_save=True) is None
+    with pytest.raises(OSError):
+        world.ledger.visits.update_plan()
