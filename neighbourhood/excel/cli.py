@@ -102,11 +102,17 @@ def cmd_export_roster(args: argparse.Namespace) -> int:
                 filters[key] = day
         result = export_roster(ledger, args.kind, out=args.out, filters=filters, full=args.full,
                                progress=_console_progress)
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
-    print(f"已导出 {ROSTER_KINDS[args.kind].title}：{result.rows} 行 → {result.path}"
-          + ("（完整号码，已记入审计记录）" if result.full else "（身份证号、电话已脱敏）"))
+    report_export(f" {ROSTER_KINDS[args.kind].title}", result)
     return 0
+
+
+def report_export(what: str, result) -> None:
+    """The closing line of an export: what (as it follows 已导出), how many rows, where, and
+    whether numbers are masked."""
+    if sys.stderr.isatty():
+        print(file=sys.stderr)          # end the progress line
+    print(f"已导出{what}：{result.rows} 行 → {result.path}"
+          + ("（完整号码，已记入审计记录）" if result.full else "（身份证号、电话已脱敏）"))
 
 
 def cmd_import_roster(args: argparse.Namespace) -> int:

@@ -29,16 +29,13 @@ def _open(args: argparse.Namespace):
 
 def run_template_export(args: argparse.Namespace) -> int:
     """``export-roster --template NAME --out FILE`` (called by the Excel CLI)."""
-    from neighbourhood.excel.cli import _console_progress, _grid_id
+    from neighbourhood.excel.cli import _console_progress, _grid_id, report_export
 
     with _open(args) as ledger:
         grid = _grid_id(ledger, args.grid)
         result = ledger.rosters.export(args.template, out=args.out, full=args.full,
                                        grid_ids=[grid] if grid else None, progress=_console_progress)
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
-    print(f"已导出“{result.template}”：{result.rows} 行 → {result.path}"
-          + ("（完整号码，已记入审计记录）" if result.full else "（身份证号、电话已脱敏）"))
+    report_export(f"“{result.template}”", result)
     return 0
 
 
