@@ -26,6 +26,16 @@ def make_laptop(office: Ledger, folder: pathlib.Path, name: str = "网格一笔�
     return Ledger.open(dest)
 
 
+def refresh(office: Ledger, laptop: Ledger, folder: pathlib.Path) -> pathlib.Path:
+    """A fresh check-out of grid 1 opened over ``laptop``'s working copy (what it has not
+    returned is carried over); returns the working copy's path, to open again."""
+    out = folder / "refresh.nlsync"
+    office.sync.checkout(grid_ids=[office.grids.list()[0].id], out=out, passphrase=PASS,
+                         device_name="网格一笔记本", kdf_n=KDF)
+    open_checkout(out, PASS, laptop.path, previous=laptop)
+    return laptop.path
+
+
 def export(laptop: Ledger, folder: pathlib.Path, name: str = "return.nlsync") -> pathlib.Path:
     return laptop.sync.export(out=folder / name, passphrase=PASS, kdf_n=KDF).path
 
@@ -364,11 +374,7 @@ def test_refresh_keeps_what_was_not_returned(pair, tmp_path):
     laptop.residents.update(rid, employment="失业（测试）")      # in a return file never applied
     export(laptop, tmp_path, "2.nlsync")
     laptop.residents.update(rid, phone="13800138000")   # not even exported yet
-    dest = laptop.path
-    out = tmp_path / "refresh.nlsync"
-    office.sync.checkout(grid_ids=[office.grids.list()[0].id], out=out, passphrase=PASS,
-                         device_name="网格一笔记本", kdf_n=KDF)
-    open_checkout(out, PASS, dest, previous=laptop)
+    dest = refresh(office, laptop, tmp_path)
     with Ledger.open(dest) as fresh:
         got = fresh.residents.get(rid)
         assert got.notes == "已交回"                           # the office's current data…
@@ -434,11 +440,7 @@ def test_refresh_shows_an_unreturned_visit_once(pair, tmp_path):
                               visit_date="2026-11-21", situation="刷新前登记")
     visit_id = next(w.record_id for w in op.writes if w.table == "visits")
     logged = laptop.sync.pending()
-    out = tmp_path / "refresh.nlsync"
-    office.sync.checkout(grid_ids=[office.grids.list()[0].id], out=out, passphrase=PASS,
-                         device_name="网格一笔记本", kdf_n=KDF)
-    dest = laptop.path
-    open_checkout(out, PASS, dest, previous=laptop)
+    dest = refresh(office, laptop, tmp_path)
     with Ledger.open(dest) as fresh:
         assert fresh.visits.get(visit_id).situation == "刷新前登记"  # still visible to the worker
         assert fresh.sync.pending() == logged                       # replaying logged nothing new

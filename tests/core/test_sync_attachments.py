@@ -12,7 +12,7 @@ from neighbourhood.sync import bundle as fmt
 from neighbourhood.sync.bundle import SyncFileError
 from neighbourhood.sync.checkout import open_checkout
 from tests.core.test_attachments import noise_png
-from tests.core.test_sync import KDF, PASS, export, make_laptop, snapshot
+from tests.core.test_sync import KDF, PASS, export, make_laptop, refresh, snapshot
 
 
 def _household(ledger: Ledger, grid_id: str) -> str:
@@ -116,11 +116,7 @@ def test_refresh_keeps_unreturned_attachments(field, tmp_path):
     visit = _new_visit(laptop, household)
     photo = noise_png(seed=23)
     new = laptop.attachments.add("visits", visit, photo, name="未交回.png")
-    out = tmp_path / "refresh.nlsync"
-    office.sync.checkout(grid_ids=[office.grids.list()[0].id], out=out, passphrase=PASS,
-                         device_name="网格一笔记本", kdf_n=KDF)
-    dest = laptop.path
-    open_checkout(out, PASS, dest, previous=laptop)
+    dest = refresh(office, laptop, tmp_path)
     with Ledger.open(dest) as fresh:
         assert fresh.attachments.data(new.id) == photo
         office.sync.apply_file(export(fresh, tmp_path, "after.nlsync"), PASS)

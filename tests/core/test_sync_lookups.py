@@ -8,8 +8,7 @@ import pytest
 
 from neighbourhood.ledger import Ledger
 from neighbourhood.sync import merge
-from neighbourhood.sync.checkout import open_checkout
-from tests.core.test_sync import KDF, PASS, a_resident, make_laptop
+from tests.core.test_sync import PASS, a_resident, make_laptop, refresh
 
 
 @pytest.fixture
@@ -81,11 +80,7 @@ def test_replay_on_a_refresh_keeps_the_merges_own_never_merged_fields(pair, tmp_
     rid = a_resident(laptop)
     laptop.residents.update(rid, notes="未交回的备注", employment="未交回（测试）")
     monkeypatch.setattr(merge, "NEVER_MERGED", merge.NEVER_MERGED | {"notes"})
-    out = tmp_path / "refresh.nlsync"
-    office.sync.checkout(grid_ids=[office.grids.list()[0].id], out=out, passphrase=PASS,
-                         device_name="网格一笔记本", kdf_n=KDF)
-    open_checkout(out, PASS, laptop.path, previous=laptop)
-    with Ledger.open(laptop.path) as fresh:
+    with Ledger.open(refresh(office, laptop, tmp_path)) as fresh:
         got = fresh.residents.get(rid)
         assert got.employment == "未交回（测试）"
         assert got.notes == office.residents.get(rid).notes != "未交回的备注"
