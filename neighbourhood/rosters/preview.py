@@ -4,16 +4,13 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
-from neighbourhood.idnumbers import mask_id
-from neighbourhood.phones import mask_phone
-from neighbourhood.rosters.query import compile_template, events, number_text
+from neighbourhood.rosters.query import compile_template, display_text, events, number_text
 from neighbourhood.rosters.render_xlsx import summary_label
 from neighbourhood.rosters.template import Template
 
 if TYPE_CHECKING:
     from neighbourhood.ledger import Ledger
 
-_MASKERS = {"id": mask_id, "phone": mask_phone}
 
 
 def preview_rows(ledger: "Ledger", template: Template, *, limit: int = 50) -> tuple[list[str], list[list[str]]]:
@@ -46,9 +43,6 @@ def preview_rows(ledger: "Ledger", template: Template, *, limit: int = 50) -> tu
             elif col.kind == "blank":
                 line.append("")
             else:
-                v = values[col.index]
-                text = "" if v is None else str(number_text(v) if isinstance(v, float) else v)
-                masker = None if full else _MASKERS.get(col.mask or "")
-                line.append(masker(text) if masker and text else text)
+                line.append(display_text(col, values[col.index], full=full))
         out.append(line)
     return [c.header for c in plan.columns], out

@@ -16,6 +16,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from db.queries import roster_builder as q
+from neighbourhood.excel.sheet import FAST_MASKERS
 from neighbourhood.rosters.fields import BLANK, NUMBER, SEQ, TEXT
 from neighbourhood.rosters.template import Template, validate
 
@@ -146,6 +147,18 @@ def _one_group(row: tuple) -> None:
 
 
 _NUMBERS = (int, float)      # what sums count (not bool, text or empty cells)
+
+
+def display_text(column: OutColumn, value: Any, *, full: bool) -> str:
+    """A field cell as the PDF and the preview print it: empty for none, a NUMBER column's
+    decimals as :func:`number_text`, ID numbers and phones masked unless ``full``."""
+    if value is None or value == "":
+        return ""
+    if column.type == NUMBER and isinstance(value, float):
+        value = number_text(value)
+    text = str(value)
+    masker = None if full else FAST_MASKERS.get(column.mask or "")
+    return masker(text) if masker else text
 
 
 def number_text(value: float) -> float | int:

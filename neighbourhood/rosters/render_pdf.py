@@ -11,14 +11,11 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-from neighbourhood.idnumbers import mask_id
 from neighbourhood.jobs import Abort, Cancelled, Progress, checkpoint
-from neighbourhood.phones import mask_phone
 from neighbourhood.rosters.fields import DATE, NUMBER
-from neighbourhood.rosters.query import Plan, events, number_text
+from neighbourhood.rosters.query import Plan, display_text, events, number_text
 from neighbourhood.rosters.render_xlsx import summary_label
 
-_MASKERS = {"id": mask_id, "phone": mask_phone}
 
 
 def write_pdf(path: str, plan: Plan, rows_in, *, title: str, subtitle: str, full: bool, total: int,
@@ -52,17 +49,8 @@ def write_pdf(path: str, plan: Plan, rows_in, *, title: str, subtitle: str, full
     scale = width / sum(weights)
     col_widths = [w * scale for w in weights]
 
-    def cell_text(column, value: Any) -> Any:
-        if value is None or value == "":
-            return ""
-        if column.type == NUMBER and isinstance(value, float):
-            value = number_text(value)
-        text = str(value)
-        masker = None if full else _MASKERS.get(column.mask or "")
-        return masker(text) if masker else text
-
     header_row = [pt.para(c.header, head) for c in columns]
-    centre_cols = [c for c, column in enumerate(columns) if column.kind == "seq" or column.type in (DATE, NUMBER)]
+    centre_cols = {c for c, column in enumerate(columns) if column.kind == "seq" or column.type in (DATE, NUMBER)}
     base_style = [
         ("FONTNAME", (0, 0), (-1, -1), styles.font), ("GRID", (0, 0), (-1, -1), 0.5, pt.GRID),
         ("BACKGROUND", (0, 0), (-1, 0), pt.HEADER_FILL), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -71,7 +59,7 @@ def write_pdf(path: str, plan: Plan, rows_in, *, title: str, subtitle: str, full
         # Cells that fit on one line are plain strings (a Paragraph each costs reportlab ~10×
         # the layout time); these set their look to the paragraphs' (cell / centred).
         ("FONTSIZE", (0, 1), (-1, -1), cell.fontSize), ("LEADING", (0, 1), (-1, -1), cell.leading),
-        *[("ALIGN", (c, 1), (c, -1), "CENTER") for c in centre_cols],
+        *[("ALIGN", (c, 1), (c, -1), "CENTER") for c in sorted(centre_cols)],
     ]
     room = [w - 6 for w in col_widths]                        # inside the 3 pt paddings
     size, font = cell.fontSize, styles.font
@@ -102,8 +90,8 @@ def write_pdf(path: str, plan: Plan, rows_in, *, title: str, subtitle: str, full
             elif column.kind == "blank":
                 out.append("")
             else:
-                text = cell_text(column, values[column.index])
-                out.append(fitted(text, c, centred if column.type in (DATE, NUMBER) else cell) if text else "")
+                text = display_text(column, values[column.index], full=full)
+                out.append(fitted(text, c, centred if c in centre_cols else cell) if text else "")
         rows.append(out)
         written += 1
         if n % 200 == 0:
