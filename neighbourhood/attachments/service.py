@@ -20,6 +20,7 @@ from db.queries import attachments as q
 from db.writes import Operation, utc_now
 from neighbourhood.attachments.files import PreparedFile, Source, prepare
 from neighbourhood.errors import NotFound, PermissionDenied, ValidationError
+from neighbourhood.field_labels import table_label
 
 if TYPE_CHECKING:
     from neighbourhood.ledger import Ledger
@@ -29,8 +30,9 @@ MAX_REPORT_PHOTOS = 12  # a monthly report is a summary, not an album
 # full file needs the full-view permission, like the ID number itself.
 SENSITIVE_OWNERS = frozenset({"residents", "hardship_enrolments"})
 PURGE_MIN_DAYS = 1      # a removal this recent may still be undone: its file is never purged
-OWNER_TABLES = {"visits": "走访记录", "households": "住户", "residents": "居民",
-                "hardship_enrolments": "困难群众登记", "meetings": "会议"}
+# The records attachments hang from, with their Chinese names (the field-label catalogue's).
+OWNER_TABLES = {table: table_label(table)
+                for table in ("visits", "households", "residents", "hardship_enrolments", "meetings")}
 
 
 @dataclasses.dataclass(frozen=True)
